@@ -1,0 +1,54 @@
+"""Creating accounts and checking sign-ins."""
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from ..extensions import db
+from .models import User
+from .profile import ABROAD
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def register_user(
+    *,
+    email: str,
+    password: str,
+    display_name: str,
+    locale: str | None,
+    consented_at: datetime,
+    region: str | None = None,
+    country: str | None = None,
+    gender: str | None = None,
+    age_bracket: str | None = None,
+) -> User:
+    user = User(
+        email=normalise_email(email),
+        display_name=display_name.strip(),
+        locale=locale,
+        consented_at=consented_at,
+    )
+    user.set_password(password)
+    set_profile(user, region=region, country=country, gender=gender, age_bracket=age_bracket)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def set_profile(user: User, *, region, country, gender, age_bracket) -> None:
+    user.region = region or None
+    user.country = (country or None) if region == ABROAD else None
+    user.gender = gender or None
+    user.age_bracket = age_bracket or None
+
+
+def authenticate(email: str, password: str) -> User | None:
+    user = db.session.scalars(
+        select(User).where(func.lower(User.email) == normalise_email(email))
+    ).first()
+    if user is None or not user.check_password(password):
+        return None
+    return user

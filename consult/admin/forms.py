@@ -1,0 +1,25 @@
+"""Administrators' forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, SelectField, StringField
+from wtforms.validators import DataRequired, Length
+
+
+class InstitutionForm(FlaskForm):
+    name_ar = StringField(_l("Name in Arabic"), validators=[Length(max=300)])
+    name_fr = StringField(_l("Name in French"), validators=[Length(max=300)])
+    name_zgh = StringField(_l("Name in Tamazight"), validators=[Length(max=300)])
+    slug = StringField(
+        _l("Short name"),
+        validators=[DataRequired(message=_l("Enter a short name."))],
+        description=_l("Used in web addresses, e.g. ministry-of-justice."),
+    )
+
+
+class OfficialForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail address of the account"),
+        validators=[DataRequired(message=_l("Enter your e-mail address."))],
+    )
+    institution = SelectField(_l("Institution"), choices=[], validate_choice=False)

@@ -1,0 +1,93 @@
+"""Institutions and officials, for administrators."""
+
+from flask import abort, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from .. import permissions
+from ..accounts.models import User
+from ..errors import DomainError
+from ..extensions import db
+from ..i18n import pick, select_language
+from ..institutions import services
+from ..institutions.models import Institution
+from ..web import flash_done
+from . import bp
+from .forms import InstitutionForm, OfficialForm
+
+
+@bp.before_request
+@login_required
+def administrators_only():
+    if not permissions.is_admin(current_user):
+        abort(403)
+
+
+def _official_form() -> OfficialForm:
+    form = OfficialForm()
+    institutions = db.session.scalars(select(Institution).order_by(Institution.slug)).all()
+    form.institution.choices = [("", _("None (ordinary account)"))] + [
+        (str(i.id), pick(i.name, select_language()).text) for i in institutions
+    ]
+    return form
+
+
+def _page(institution_form=None, official_form=None, status=200):
+    institutions = db.session.scalars(select(Institution).order_by(Institution.slug)).all()
+    officials = db.session.execute(
+        select(User.display_name, User.email, Institution.name)
+        .join(Institution, Institution.id == User.institution_id)
+        .order_by(Institution.slug, User.email)
+    ).all()
+    return render_template(
+        "admin/index.html",
+        institutions=institutions,
+        officials=officials,
+        institution_form=institution_form or InstitutionForm(),
+        official_form=official_form or _official_form(),
+    ), status
+
+
+@bp.get("/")
+def index():
+    return _page()
+
+
+@bp.post("/institutions")
+def create_institution():
+    form = InstitutionForm()
+    if form.validate_on_submit():
+        try:
+            services.create_institution(
+                current_user,
+                {"ar": form.name_ar.data, "fr": form.name_fr.data, "zgh": form.name_zgh.data},
+                form.slug.data,
+            )
+        except DomainError as error:
+            form.slug.errors = [*form.slug.errors, error.message]
+            return _page(institution_form=form, status=error.status_code)
+        db.session.commit()
+        flash_done(_("The institution is created."))
+        return redirect(url_for("admin.index"))
+    return _page(institution_form=form, status=400)
+
+
+@bp.post("/officials")
+def attach_official():
+    form = _official_form()
+    if form.validate_on_submit():
+        institution = None
+        if form.institution.data:
+            if not form.institution.data.isdigit():
+                abort(400)
+            institution = db.get_or_404(Institution, int(form.institution.data))
+        try:
+            services.attach_official(current_user, form.email.data, institution)
+        except DomainError as error:
+            form.email.errors = [*form.email.errors, error.message]
+            return _page(official_form=form, status=error.status_code)
+        db.session.commit()
+        flash_done(_("The account is updated."))
+        return redirect(url_for("admin.index"))
+    return _page(official_form=form, status=400)

@@ -1,0 +1,183 @@
+"""Posting, editing, withdrawing comments and voting, with their counters kept exact."""
+
+from datetime import datetime
+
+from flask import current_app
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from .. import permissions
+from ..consultations.models import Consultation, Section
+from ..errors import DomainError, NotAllowed
+from ..extensions import db
+from ..text.sanitize import render_comment
+from ..text.scripts import lang_for_text
+from . import messages
+from .models import (
+    STANCES,
+    Comment,
+    CommentStatus,
+    ConsultationParticipant,
+    SectionParticipant,
+    Vote,
+    VoteValue,
+)
+
+
+def clean_body(body: str | None) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise DomainError(messages.EMPTY_COMMENT)
+    limit = current_app.config["COMMENT_MAX_LENGTH"]
+    if len(body) > limit:
+        raise DomainError(messages.COMMENT_TOO_LONG.format(max=limit))
+    return body
+
+
+def post_comment(
+    author,
+    consultation: Consultation,
+    body: str,
+    *,
+    now: datetime,
+    section: Section | None = None,
+    parent: Comment | None = None,
+    stance: str | None = None,
+) -> Comment:
+    reason = permissions.why_cannot_contribute(author, consultation, now)
+    if reason:
+        raise NotAllowed(reason)
+    body = clean_body(body)
+    if stance not in (None, "", *STANCES):
+        raise DomainError(messages.UNKNOWN_STANCE)
+    if parent is not None:
+        if parent.consultation_id != consultation.id or parent.section_id != getattr(
+            section, "id", None
+        ):
+            raise DomainError(messages.REPLY_ELSEWHERE)
+        if not permissions.can_reply_to(parent):
+            raise DomainError(messages.CANNOT_REPLY)
+
+    comment = Comment(
+        consultation_id=consultation.id,
+        section_id=section.id if section else None,
+        parent_id=parent.id if parent else None,
+        root_id=(parent.root_id or parent.id) if parent else None,
+        depth=parent.depth + 1 if parent else 0,
+        author_id=author.id,
+        body_source=body,
+        body_html=render_comment(body),
+        lang=lang_for_text(body),
+        stance=stance or None,
+        created_at=now,
+        updated_at=now,
+    )
+    db.session.add(comment)
+    db.session.flush()
+
+    _bump(Consultation, consultation.id, comment_count=1)
+    if section is not None:
+        _bump(Section, section.id, comment_count=1, thread_count=0 if parent else 1)
+    elif parent is None:
+        _bump(Consultation, consultation.id, general_thread_count=1)
+    if parent is not None:
+        _bump(Comment, parent.id, reply_count=1)
+        _bump(Comment, comment.root_id, discussion_count=1)
+    _count_participant(author.id, consultation.id, section.id if section else None)
+    return comment
+
+
+def edit_comment(user, comment: Comment, body: str, *, now: datetime) -> Comment:
+    if not permissions.can_edit_comment(user, comment, now):
+        raise NotAllowed(messages.EDIT_WINDOW_PASSED)
+    consultation = db.session.get(Consultation, comment.consultation_id)
+    reason = permissions.why_cannot_contribute(user, consultation, now)
+    if reason:
+        raise NotAllowed(reason)
+    body = clean_body(body)
+    comment.body_source = body
+    comment.body_html = render_comment(body)
+    comment.lang = lang_for_text(body)
+    comment.edited_at = now
+    db.session.flush()
+    return comment
+
+
+def withdraw_comment(user, comment: Comment, *, now: datetime) -> Comment:
+    """The text goes from public view; the thread keeps a placeholder so replies stay readable."""
+    if not permissions.can_withdraw_comment(user, comment):
+        raise NotAllowed(messages.CANNOT_WITHDRAW)
+    comment.status = CommentStatus.WITHDRAWN
+    comment.updated_at = now
+    _bump(Consultation, comment.consultation_id, comment_count=-1)
+    if comment.section_id is not None:
+        _bump(Section, comment.section_id, comment_count=-1)
+    db.session.flush()
+    return comment
+
+
+def cast_vote(user, comment: Comment, value: str, *, now: datetime) -> Vote:
+    """One vote per person and comment; voting again changes it."""
+    try:
+        value = VoteValue(value)
+    except ValueError:
+        raise DomainError(messages.UNKNOWN_VOTE) from None
+    consultation = db.session.get(Consultation, comment.consultation_id)
+    reason = permissions.why_cannot_contribute(user, consultation, now)
+    if reason:
+        raise NotAllowed(reason)
+    if not permissions.can_vote_on(comment):
+        raise DomainError(messages.CANNOT_VOTE)
+
+    inserted = _insert_ignore(
+        Vote.__table__,
+        comment_id=comment.id,
+        user_id=user.id,
+        value=value,
+        created_at=now,
+        updated_at=now,
+    )
+    vote = db.session.scalars(
+        select(Vote).where(Vote.comment_id == comment.id, Vote.user_id == user.id)
+        .with_for_update()
+    ).one()
+    if inserted:
+        _bump(Comment, comment.id, **{f"{value.value}_count": 1})
+        _bump(Consultation, comment.consultation_id, vote_count=1)
+        if comment.section_id is not None:
+            _bump(Section, comment.section_id, vote_count=1)
+        _count_participant(user.id, comment.consultation_id, comment.section_id)
+    elif vote.value != value:
+        _bump(Comment, comment.id, **{f"{vote.value.value}_count": -1, f"{value.value}_count": 1})
+        vote.value = value
+        vote.updated_at = now
+    db.session.flush()
+    return vote
+
+
+def _bump(model, row_id: int, **deltas: int) -> None:
+    """Add to counters in SQL, so concurrent requests never overwrite each other's counts."""
+    values = {name: getattr(model, name) + delta for name, delta in deltas.items()}
+    db.session.execute(
+        update(model).where(model.id == row_id).values(**values),
+        execution_options={"synchronize_session": False},
+    )
+
+
+def _insert_ignore(table, **values) -> bool:
+    """Insert a row unless its key exists; True when this call inserted it."""
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    result = db.session.execute(insert(table).values(**values).on_conflict_do_nothing())
+    return result.rowcount == 1
+
+
+def _count_participant(user_id: int, consultation_id: int, section_id: int | None) -> None:
+    if _insert_ignore(
+        ConsultationParticipant.__table__, consultation_id=consultation_id, user_id=user_id
+    ):
+        _bump(Consultation, consultation_id, participant_count=1)
+    if section_id is not None and _insert_ignore(
+        SectionParticipant.__table__, section_id=section_id, user_id=user_id
+    ):
+        _bump(Section, section_id, participant_count=1)

@@ -1,0 +1,75 @@
+"""Reads for consultation pages: lists with filters, the draft's table of contents, an article."""
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..institutions.models import Institution
+from .models import Consultation, ConsultationTheme, DocumentVersion, Phase, Section
+
+#: Which phases each tab of the list shows.
+LIST_TABS = {
+    "open": (Phase.OPEN,),
+    "upcoming": (Phase.UPCOMING,),
+    "closed": (Phase.CLOSED, Phase.IN_SYNTHESIS, Phase.PUBLISHED),
+}
+
+
+def consultation_list(*, tab: str, institution: str | None, theme: str | None, page: int, per_page: int):
+    query = select(Consultation).where(Consultation.phase.in_([p.value for p in LIST_TABS[tab]]))
+    if institution:
+        query = query.join(Institution).where(Institution.slug == institution)
+    if theme:
+        query = query.where(
+            Consultation.id.in_(
+                select(ConsultationTheme.consultation_id).where(ConsultationTheme.theme == theme)
+            )
+        )
+    order = Consultation.opens_at if tab == "upcoming" else Consultation.closes_at
+    query = query.order_by(order.desc() if tab == "closed" else order, Consultation.id)
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def tab_counts() -> dict[str, int]:
+    from sqlalchemy import func
+
+    rows = db.session.execute(
+        select(Consultation.phase, func.count()).group_by(Consultation.phase)
+    ).all()
+    by_phase = dict(rows)
+    return {tab: sum(by_phase.get(p.value, 0) for p in phases) for tab, phases in LIST_TABS.items()}
+
+
+def institutions_with_consultations() -> list[Institution]:
+    return list(
+        db.session.scalars(
+            select(Institution)
+            .where(Institution.id.in_(select(Consultation.institution_id)))
+            .order_by(Institution.slug)
+        )
+    )
+
+
+def draft_version(consultation_id: int) -> DocumentVersion | None:
+    """The text under consultation: the first version that is not the final text."""
+    return db.session.scalars(
+        select(DocumentVersion)
+        .where(DocumentVersion.consultation_id == consultation_id, DocumentVersion.is_final.is_(False))
+        .order_by(DocumentVersion.number)
+        .limit(1)
+    ).first()
+
+
+def sections_of(version_id: int) -> list[Section]:
+    return list(
+        db.session.scalars(
+            select(Section).where(Section.version_id == version_id).order_by(Section.position)
+        )
+    )
+
+
+def article_by_slug(version_id: int, slug: str) -> Section | None:
+    return db.session.scalars(
+        select(Section).where(
+            Section.version_id == version_id, Section.slug == slug, Section.kind == "article"
+        )
+    ).first()

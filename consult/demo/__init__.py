@@ -1,0 +1,1 @@
+"""The demo consultation created by `flask seed-demo` (and `make run`)."""

@@ -1,0 +1,164 @@
+"""Seed a realistic demo: an institution, an open consultation on a draft law, a closed one."""
+
+import random
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from .. import clock
+from ..accounts.models import User
+from ..accounts.services import register_user
+from ..comments import services as comment_services
+from ..comments.models import Comment
+from ..consultations import services as consultation_services
+from ..consultations.models import Consultation, Section, Status
+from ..extensions import db
+from ..institutions.models import Institution
+from ..text.drafts import split_draft
+from . import content
+
+HERE = Path(__file__).parent
+DEMO_SLUG = "demo-ministry"
+#: Every demo account gets this password, so a visitor of the demo can sign in as one.
+DEMO_PASSWORD = "demo-password-2026"
+OFFICIAL_EMAIL = "official@example.org"
+
+
+def seed() -> bool:
+    """Create the demo unless its institution exists; True when something was created."""
+    if db.session.scalar(select(Institution.id).where(Institution.slug == DEMO_SLUG)):
+        return False
+    now = clock.utcnow()
+    institution = Institution(name=content.INSTITUTION, slug=DEMO_SLUG)
+    db.session.add(institution)
+    db.session.flush()
+
+    official = register_user(
+        email=OFFICIAL_EMAIL,
+        password=DEMO_PASSWORD,
+        display_name="Direction de la consultation",
+        locale="fr",
+        consented_at=now,
+    )
+    official.institution_id = institution.id
+    users = [
+        register_user(
+            email=u["email"],
+            password=DEMO_PASSWORD,
+            display_name=u["display_name"],
+            locale=u["locale"],
+            consented_at=now - timedelta(days=20),
+            region=u["region"],
+            country=u["country"],
+            gender=u["gender"],
+            age_bracket=u["age_bracket"],
+        )
+        for u in content.USERS
+    ]
+
+    # The open consultation: opened ten days ago, closes in fifty days.
+    open_one = _consultation(
+        official,
+        institution,
+        content.MAIN_CONSULTATION,
+        opens_at=now - timedelta(days=10),
+        closes_at=now + timedelta(days=50),
+    )
+    _store_text(official, open_one, "fr", (HERE / "draft_fr.txt").read_text(encoding="utf-8"), now)
+    _store_text(official, open_one, "ar", (HERE / "draft_ar.txt").read_text(encoding="utf-8"), now)
+
+    closed_one = _consultation(
+        official,
+        institution,
+        content.CLOSED_CONSULTATION,
+        opens_at=now - timedelta(days=120),
+        closes_at=now - timedelta(days=60),
+    )
+    _store_text(official, closed_one, "fr", content.CLOSED_DRAFT_FR, now)
+    _store_text(official, closed_one, "ar", content.CLOSED_DRAFT_AR, now)
+
+    rng = random.Random(content.VOTE_SEED)
+    _comments(open_one, users, content.COMMENTS, now - timedelta(days=9), now, rng)
+    _comments(
+        closed_one,
+        users,
+        content.CLOSED_COMMENTS,
+        now - timedelta(days=100),
+        closed_one.closes_at,
+        rng,
+    )
+    db.session.commit()
+    return True
+
+
+def _consultation(official, institution, data, *, opens_at, closes_at) -> Consultation:
+    # Created as a draft with dates in the future, then given its real dates: the demo
+    # needs consultations that are already open or closed.
+    fields = consultation_services.ConsultationFields(
+        title=data["title"],
+        summary=data["summary"],
+        kind=data["kind"],
+        scope=data["scope"],
+        scope_area=None,
+        audience="everyone",
+        themes=data["themes"],
+        opens_at=opens_at,
+        closes_at=closes_at,
+    )
+    consultation = consultation_services.create_consultation(official, institution.id, fields)
+    return consultation
+
+
+def _store_text(official, consultation, language, text, now) -> None:
+    structure = split_draft(text, language).to_dict()
+    items = consultation_services.items_from_structure(structure)
+    # The draft is stored while the consultation is still a draft (as an official would).
+    consultation_services.store_draft_language(
+        official,
+        consultation,
+        language,
+        items,
+        structure["preamble"],
+        consultation.opens_at - timedelta(days=1),
+    )
+    consultation.status = Status.SCHEDULED
+
+
+def _comments(consultation, users, entries, start, end, rng) -> None:
+    sections = {
+        s.number: s
+        for s in db.session.scalars(
+            select(Section).where(
+                Section.consultation_id == consultation.id, Section.kind == "article"
+            )
+        )
+    }
+    posted: dict[str, Comment] = {}
+    # Contributions are spread over the time the consultation was open, in order.
+    step = (end - start - timedelta(hours=2)) / (len(entries) + 1)
+    for index, entry in enumerate(entries, start=1):
+        when = start + step * index
+        comment = comment_services.post_comment(
+            users[entry["author"]],
+            consultation,
+            entry["body"],
+            section=sections.get(entry["article"]) if entry["article"] else None,
+            parent=posted.get(entry["parent"]) if entry["parent"] else None,
+            stance=entry["stance"],
+            now=when,
+        )
+        posted[entry["key"]] = comment
+    for comment in posted.values():
+        if comment.created_at + step / 2 >= end:
+            continue
+        for user in rng.sample(users, rng.randint(0, 12)):
+            if user.id == comment.author_id:
+                continue
+            value = rng.choices(["agree", "disagree", "pass"], weights=[6, 3, 1])[0]
+            comment_services.cast_vote(
+                user,
+                comment,
+                value,
+                now=comment.created_at + step / 2,
+            )

@@ -1,0 +1,1 @@
+"""Institutions: ministries and public bodies (administered from consult.admin)."""

@@ -1,0 +1,1 @@
+"""Pure text helpers shared by comments, search and synthesis: sanitising, scripts, normalising."""
