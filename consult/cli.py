@@ -42,10 +42,15 @@ def create_admin(email: str, display_name: str, password: str):
 
     if len(password) < 10:
         raise click.BadParameter("at least 10 characters", param_hint="--password")
-    user = db.session.scalars(select(User).where(func.lower(User.email) == normalise_email(email))).first()
+    user = db.session.scalars(
+        select(User).where(func.lower(User.email) == normalise_email(email))
+    ).first()
     if user is None:
         user = register_user(
-            email=email, password=password, display_name=display_name, locale=None,
+            email=email,
+            password=password,
+            display_name=display_name,
+            locale=None,
             consented_at=clock.utcnow(),
         )
     user.is_admin = True
@@ -56,7 +61,9 @@ def create_admin(email: str, display_name: str, password: str):
 @click.command("import-draft")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--lang", "language", type=click.Choice(["ar", "fr", "zgh"]), required=True)
-@click.option("--consultation", "consultation_id", type=int, help="Store the text in this consultation.")
+@click.option(
+    "--consultation", "consultation_id", type=int, help="Store the text in this consultation."
+)
 @click.option("--dry-run", is_flag=True, help="Only print the structure found.")
 def import_draft(file: Path, language: str, consultation_id: int | None, dry_run: bool):
     """Split a draft (.txt, .md, .docx) into articles; print the structure as JSON and store it."""
@@ -89,7 +96,9 @@ def import_draft(file: Path, language: str, consultation_id: int | None, dry_run
         raise click.ClickException(str(error.message)) from None
     db.session.commit()
     articles = sum(1 for item in items if item.kind == "article")
-    click.echo(f"Stored {articles} articles ({language}) in consultation {consultation_id}.", err=True)
+    click.echo(
+        f"Stored {articles} articles ({language}) in consultation {consultation_id}.", err=True
+    )
 
 
 def _pybabel(*args: str) -> None:
@@ -101,14 +110,26 @@ def _pybabel(*args: str) -> None:
 
 
 POT = PROJECT_ROOT / "translations" / "messages.pot"
+IGNORED_DIRS = ".* __pycache__ instance node_modules"
 
 
 @translate.command("extract")
 def translate_extract():
     """Extract messages from the code and templates into translations/messages.pot."""
     _pybabel(
-        "extract", "-F", str(PROJECT_ROOT / "babel.cfg"), "-k", "_l", "--no-location",
-        "--sort-output", "-o", str(POT), str(PROJECT_ROOT),
+        "extract",
+        "-F",
+        str(PROJECT_ROOT / "babel.cfg"),
+        "-k",
+        "_l",
+        "--no-location",
+        "--sort-output",
+        # Babel skips folders starting with "_" unless told otherwise (templates/_macros).
+        "--ignore-dirs",
+        IGNORED_DIRS,
+        "-o",
+        str(POT),
+        str(PROJECT_ROOT),
     )
 
 
@@ -116,7 +137,9 @@ def translate_extract():
 def translate_update():
     """Extract, then merge new messages into every catalogue."""
     translate_extract.callback()
-    _pybabel("update", "-i", str(POT), "-d", str(PROJECT_ROOT / "translations"), "--no-fuzzy-matching")
+    _pybabel(
+        "update", "-i", str(POT), "-d", str(PROJECT_ROOT / "translations"), "--no-fuzzy-matching"
+    )
 
 
 @translate.command("compile")

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from babel import Locale
-from flask import current_app, g, request
+from flask import current_app, g, has_request_context, request
 from flask_babel import Domain
 from flask_login import current_user
 
@@ -24,11 +24,19 @@ _TAMAZIGHT_ALIASES = ("tzm", "ber", "shi", "rif")
 
 def select_language() -> str:
     """The interface language code (ar, fr, zgh) for this request, cached on g."""
+    if not has_request_context():  # a command or a job: the platform's default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if "ui_language" in g:
         return g.ui_language
     languages = current_app.config["LANGUAGES"]
-    choice = None
-    if current_user and current_user.is_authenticated and current_user.locale in languages:
+    # A link may name its language (?lang=zgh): shared links open as their sender saw them.
+    choice = request.args.get("lang") if request.args.get("lang") in languages else None
+    if (
+        choice is None
+        and current_user
+        and current_user.is_authenticated
+        and current_user.locale in languages
+    ):
         choice = current_user.locale
     if choice is None:
         cookie = request.cookies.get(current_app.config["LOCALE_COOKIE"])
@@ -48,6 +56,18 @@ def select_language() -> str:
 def select_format_locale() -> str:
     """Flask-Babel's locale selector: the Babel locale that formats for this language."""
     return FORMAT_LOCALES.get(select_language(), select_language())
+
+
+#: Latin suffixes of inserted articles ("7 bis") as Arabic legislative texts write them.
+_ARABIC_SUFFIXES = {"bis": "مكرر", "ter": "مكرر مرتين", "quater": "مكرر ثلاث مرات"}
+
+
+def localise_article_number(number: str, language: str) -> str:
+    """ "7 bis" stays as is in French and Tamazight and reads "7 مكرر" in Arabic."""
+    if language != "ar":
+        return number
+    head, _, suffix = number.partition(" ")
+    return f"{head} {_ARABIC_SUFFIXES.get(suffix, suffix)}".strip()
 
 
 def text_direction(language: str) -> str:

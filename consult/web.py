@@ -10,7 +10,13 @@ from werkzeug.exceptions import HTTPException
 
 from . import clock
 from .errors import DomainError
-from .i18n import LANGUAGE_NAMES, pick, select_language, text_direction
+from .i18n import (
+    LANGUAGE_NAMES,
+    localise_article_number,
+    pick,
+    select_language,
+    text_direction,
+)
 from .text.scripts import lang_for_text
 
 
@@ -33,7 +39,15 @@ def redirect_back(fallback_endpoint: str = "consultations.index", **values):
     return redirect(safe_next(target, fallback))
 
 
-ERROR_CODES = (400, 403, 404, 405, 413, 429, 500)
+ERROR_CODES = (400, 403, 404, 405, 409, 413, 429, 500)
+
+#: Shown when even the error page fails; in the three languages since none can be chosen.
+LAST_RESORT_500 = (
+    '<!doctype html><meta charset="utf-8"><title>500</title>'
+    '<p lang="ar" dir="rtl">حدث خطأ من جهتنا. يرجى المحاولة بعد قليل.</p>'
+    '<p lang="fr">Une erreur est survenue de notre côté. Veuillez réessayer dans un instant.</p>'
+    '<p lang="zgh">ⵉⵍⵍⴰ ⵓⵣⴳⴰⵍ ⵖⵓⵔⵏⵖ. ⴰⵍⵙ ⵜⴰⵔⵎⵉⵜ ⴷⴼⴼⵉⵔ ⴽⵔⴰ.</p>'
+)
 
 
 def register_error_pages(app: Flask) -> None:
@@ -44,8 +58,10 @@ def register_error_pages(app: Flask) -> None:
     def csrf_error(error):
         return render_error(
             400,
-            _("The form had expired or was sent from another page. Please go back and send it again; "
-              "what you typed is still in the page you came from."),
+            _(
+                "The form had expired or was sent from another page. Please go back and "
+                "send it again; what you typed is still in the page you came from."
+            ),
         )
 
     @app.errorhandler(DomainError)
@@ -63,7 +79,14 @@ def register_error_pages(app: Flask) -> None:
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
         app.logger.exception("Unhandled error")
-        return render_error(500)
+        try:
+            from .extensions import db
+
+            db.session.rollback()
+            return render_error(500)
+        except Exception:  # the page itself failed (database down?): say so plainly
+            app.logger.exception("The error page could not be shown")
+            return LAST_RESORT_500, 500, {"Content-Type": "text/html; charset=utf-8"}
 
 
 def register_template_context(app: Flask) -> None:
@@ -100,8 +123,10 @@ def register_template_context(app: Flask) -> None:
     )
     app.jinja_env.filters.update(
         date=lambda value, fmt="medium": format_date(value, fmt) if value else "",
-        datetime=lambda value, fmt="medium": format_datetime(value, fmt) if value else "",
+        # Day, month name, year and hour:minute, ordered and named by the reader's locale.
+        datetime=lambda value, fmt="d MMMM y HH:mm": format_datetime(value, fmt) if value else "",
         number=lambda value: format_decimal(value or 0),
+        article_number=lambda value: localise_article_number(value, select_language()),
     )
 
 

@@ -26,8 +26,16 @@ class Factories:
         db.session.commit()
         return institution
 
-    def user(self, *, email: str | None = None, name: str | None = None, locale="fr",
-             institution: Institution | None = None, admin: bool = False, **profile):
+    def user(
+        self,
+        *,
+        email: str | None = None,
+        name: str | None = None,
+        locale="fr",
+        institution: Institution | None = None,
+        admin: bool = False,
+        **profile,
+    ):
         n = next(_sequence)
         user = register_user(
             email=email or f"user{n}@example.org",
@@ -69,8 +77,13 @@ class Factories:
         fields = consultation_services.ConsultationFields(
             title=title or {"fr": "Projet de loi test", "ar": "مشروع قانون تجريبي"},
             summary={"fr": "Un résumé.", "ar": "ملخص."},
-            kind="bill", scope="national", scope_area=None, audience=audience,
-            themes=list(themes), opens_at=opens_at, closes_at=opens_at + timedelta(days=30),
+            kind="bill",
+            scope="national",
+            scope_area=None,
+            audience=audience,
+            themes=list(themes),
+            opens_at=opens_at,
+            closes_at=opens_at + timedelta(days=30),
         )
         consultation = consultation_services.create_consultation(author, institution.id, fields)
         for language in languages:
@@ -89,11 +102,24 @@ class Factories:
         db.session.commit()
         return consultation
 
-    def comment(self, consultation, author=None, *, section=None, parent=None,
-                body="Un commentaire.", stance=None):
+    def comment(
+        self,
+        consultation,
+        author=None,
+        *,
+        section=None,
+        parent=None,
+        body="Un commentaire.",
+        stance=None,
+    ):
         author = author or self.user()
         comment = comment_services.post_comment(
-            author, consultation, body, section=section, parent=parent, stance=stance,
+            author,
+            consultation,
+            body,
+            section=section,
+            parent=parent,
+            stance=stance,
             now=clock.utcnow(),
         )
         db.session.commit()

@@ -54,14 +54,20 @@ def test_profile_answers_are_optional_and_can_be_declined(client):
 def test_abroad_needs_a_country(client):
     response = client.post("/signup", data=signup_data(region="abroad", country=""))
     assert response.status_code == 400
-    assert client.post("/signup", data=signup_data(region="abroad", country="BE")).status_code == 302
+    assert (
+        client.post("/signup", data=signup_data(region="abroad", country="BE")).status_code == 302
+    )
     user = db.session.scalars(select(User)).one()
     assert (user.region, user.country) == ("abroad", "BE")
 
 
 def test_invalid_choices_are_refused(client):
-    for overrides in ({"region": "atlantis"}, {"gender": "x"}, {"age_bracket": "12-17"},
-                      {"region": "abroad", "country": "ZZ"}):
+    for overrides in (
+        {"region": "atlantis"},
+        {"gender": "x"},
+        {"age_bracket": "12-17"},
+        {"region": "abroad", "country": "ZZ"},
+    ):
         response = client.post("/signup", data=signup_data(**overrides))
         assert response.status_code == 400, overrides
 
@@ -74,10 +80,18 @@ def test_duplicate_email_is_refused_whatever_its_case(client, make):
 
 
 def test_short_password_and_mismatch_are_refused(client):
-    assert client.post("/signup", data=signup_data(password="short", password_again="short")
-                       ).status_code == 400
-    assert client.post("/signup", data=signup_data(password_again="something else entirely")
-                       ).status_code == 400
+    assert (
+        client.post(
+            "/signup", data=signup_data(password="short", password_again="short")
+        ).status_code
+        == 400
+    )
+    assert (
+        client.post(
+            "/signup", data=signup_data(password_again="something else entirely")
+        ).status_code
+        == 400
+    )
 
 
 def test_login_and_logout(client, make):
@@ -104,23 +118,38 @@ def test_wrong_password_and_unknown_email_get_the_same_message(client, make):
 
 def test_login_follows_only_relative_next(client, make):
     make.user(email="karim@example.org")
-    response = client.post("/login", data={"email": "karim@example.org", "password": PASSWORD,
-                                           "next": "https://evil.example/"})
+    response = client.post(
+        "/login",
+        data={"email": "karim@example.org", "password": PASSWORD, "next": "https://evil.example/"},
+    )
     assert response.location == "/"
     client.post("/logout", data={})
-    response = client.post("/login", data={"email": "karim@example.org", "password": PASSWORD,
-                                           "next": "/consultations/1"})
+    response = client.post(
+        "/login",
+        data={"email": "karim@example.org", "password": PASSWORD, "next": "/consultations/1"},
+    )
     assert response.location == "/consultations/1"
 
 
 def test_profile_page_changes_name_language_and_profile(client, make, login_as):
     user = login_as(make.user(locale="fr"))
-    response = client.post("/account", data={
-        "display_name": "Nouveau nom", "locale": "zgh", "region": "oriental", "country": "",
-        "gender": "", "age_bracket": "65+",
-    })
+    response = client.post(
+        "/account",
+        data={
+            "display_name": "Nouveau nom",
+            "locale": "zgh",
+            "region": "oriental",
+            "country": "",
+            "gender": "",
+            "age_bracket": "65+",
+        },
+    )
     assert response.status_code == 302
     db.session.refresh(user)
     assert (user.display_name, user.locale, user.region, user.age_bracket) == (
-        "Nouveau nom", "zgh", "oriental", "65+")
+        "Nouveau nom",
+        "zgh",
+        "oriental",
+        "65+",
+    )
     assert '<html lang="zgh" dir="ltr">' in client.get("/account").get_data(as_text=True)

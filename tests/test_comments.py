@@ -13,7 +13,8 @@ from consult.extensions import db
 def article(consultation, number="1") -> Section:
     return db.session.scalars(
         select(Section).where(
-            Section.consultation_id == consultation.id, Section.number == number,
+            Section.consultation_id == consultation.id,
+            Section.number == number,
             Section.kind == "article",
         )
     ).one()
@@ -231,7 +232,8 @@ def test_vote_with_javascript_returns_the_new_counts(client, make, login_as):
     comment = make.comment(consultation, section=article(consultation))
     login_as(make.user())
     response = client.post(
-        f"/comments/{comment.id}/vote", data={"value": "pass"},
+        f"/comments/{comment.id}/vote",
+        data={"value": "pass"},
         headers={"Accept": "application/json"},
     )
     assert response.status_code == 200
@@ -298,8 +300,8 @@ def test_sort_orders(client, make):
     newest = make.comment(consultation, section=section, body="Le plus récent")
     for _ in range(3):
         make.comment(consultation, section=section, parent=old, body="réponse")
-    from consult.comments.services import cast_vote
     from consult import clock
+    from consult.comments.services import cast_vote
 
     for _ in range(2):
         cast_vote(make.user(), liked, "agree", now=clock.utcnow())
@@ -334,8 +336,11 @@ def test_threads_are_paginated(client, make, app):
 def test_links_in_comments_are_nofollow_and_scripts_never_run(client, make, login_as):
     consultation = make.consultation()
     login_as(make.user())
-    post(client, consultation,
-         "[source](https://example.org/a) <script>alert(1)</script> [x](javascript:alert(2))")
+    post(
+        client,
+        consultation,
+        "[source](https://example.org/a) <script>alert(1)</script> [x](javascript:alert(2))",
+    )
     page = client.get(article_url(consultation)).get_data(as_text=True)
     assert 'href="https://example.org/a" rel="nofollow ugc noopener"' in page
     assert "<script>alert(1)" not in page
@@ -350,8 +355,14 @@ def _seed_comments(make, consultation, section, n):
     roots = []
     for i in range(n):
         parent = roots[-1] if roots and i % 3 == 0 else None
-        comment = post_comment(users[i % 5], consultation, f"Commentaire {i}", section=section,
-                               parent=parent, now=clock.utcnow())
+        comment = post_comment(
+            users[i % 5],
+            consultation,
+            f"Commentaire {i}",
+            section=section,
+            parent=parent,
+            now=clock.utcnow(),
+        )
         if parent is None:
             roots.append(comment)
         cast_vote(users[(i + 1) % 5], comment, "agree", now=clock.utcnow())
@@ -376,16 +387,24 @@ def test_article_page_runs_the_same_number_of_queries_at_10_and_500_comments(
         assert response.status_code == 200
         counts.append(counted.n)
     assert counts[0] == counts[1], counts
-    print(f"article page queries (signed_in={signed_in}): 10 comments={counts[0]}, "
-          f"500 comments={counts[1]}")
+    print(
+        f"article page queries (signed_in={signed_in}): 10 comments={counts[0]}, "
+        f"500 comments={counts[1]}"
+    )
 
 
-def test_comment_timestamps_are_shown_in_morocco_time(client, make, frozen_clock):
+def test_comment_times_follow_morocco_clock_changes(client, make, frozen_clock):
+    """Morocco is UTC+1, but UTC+0 during Ramadan (10 March 2026 falls in it)."""
+    import re
+
     consultation = make.consultation()
-    make.comment(consultation, section=article(consultation))
+    section = article(consultation)
+    make.comment(consultation, section=section, body="Pendant le ramadan")
+    frozen_clock.advance(days=20)  # 30 March 2026, after Ramadan
+    make.comment(consultation, section=section, body="Après le ramadan")
     page = client.get(article_url(consultation), headers={"Accept-Language": "fr"})
-    # 10:00 UTC on 10 March 2026 is 11:00 in Casablanca (UTC+1 outside Ramadan).
-    assert "11:00" in page.get_data(as_text=True)
+    times = re.findall(r"<time datetime=\"[^\"]+\">([^<]+)</time>", page.get_data(as_text=True))
+    assert times == ["30 mars 2026 11:00", "10 mars 2026 10:00"]
 
 
 def test_edit_window_is_measured_from_creation(app, make, frozen_clock):

@@ -47,8 +47,8 @@ def test_consultation_page_shows_summary_contents_and_counts(client, make):
     for number in range(1, 5):
         assert f"/consultations/{consultation.id}/articles/{number}" in page
     assert "Un résumé." in page or "ملخص." in page
-    assert '<dd>4</dd>' in page  # articles
-    assert '<dd>1</dd>' in page  # one comment, one participant
+    assert "<dd>4</dd>" in page  # articles
+    assert "<dd>1</dd>" in page  # one comment, one participant
 
 
 def test_draft_consultation_is_hidden_from_the_public(client, make, login_as):
@@ -72,7 +72,7 @@ def test_article_page_shows_text_navigation_and_table_of_contents(client, make):
     assert "Texte français de l&#39;article 2." in page
     assert 'rel="prev"' in page and 'rel="next"' in page
     assert 'aria-current="page"' in page
-    assert f'/consultations/{consultation.id}/articles/3' in page
+    assert f"/consultations/{consultation.id}/articles/3" in page
 
 
 def test_same_article_is_shown_after_switching_language(client, make):
@@ -100,16 +100,20 @@ def test_missing_language_falls_back_visibly(client, make):
 
 def test_article_with_suffix_number_has_a_readable_address(client, make, app):
     consultation = make.consultation(articles=1)
-    from consult.consultations.services import DraftItem, store_draft_language
-    from consult import clock
     from datetime import timedelta
+
+    from consult import clock
+    from consult.consultations.services import DraftItem, store_draft_language
 
     # Add "7 bis" through the service, while the consultation could still change.
     consultation.status = consultation.status.__class__("draft")
     store_draft_language(
-        None, consultation, "fr",
+        None,
+        consultation,
+        "fr",
         [DraftItem("article", "1", "", "Un."), DraftItem("article", "7 bis", "Suite", "Deux.")],
-        "", clock.utcnow() - timedelta(days=2),
+        "",
+        clock.utcnow() - timedelta(days=2),
     )
     consultation.status = consultation.status.__class__("scheduled")
     db.session.commit()

@@ -9,6 +9,7 @@ import pytest
 from babel.messages.pofile import read_po
 from sqlalchemy import select
 
+from consult.cli import IGNORED_DIRS
 from consult.consultations.models import Section
 from consult.extensions import db
 
@@ -80,9 +81,15 @@ def test_every_page_renders_translated_in_each_language(client, make, login_as, 
     make.comment(consultation, section=section, parent=comment, body="Une réponse")
     client.post(f"/language/{lang}", data={})
     visitor_pages = [
-        "/", "/?tab=upcoming", "/?tab=closed", f"/consultations/{consultation.id}",
-        f"/consultations/{consultation.id}/articles/1", f"/consultations/{closed.id}/articles/1",
-        "/login", "/signup", "/does-not-exist",
+        "/",
+        "/?tab=upcoming",
+        "/?tab=closed",
+        f"/consultations/{consultation.id}",
+        f"/consultations/{consultation.id}/articles/1",
+        f"/consultations/{closed.id}/articles/1",
+        "/login",
+        "/signup",
+        "/does-not-exist",
     ]
     for url in visitor_pages:
         page = client.get(url).get_data(as_text=True)
@@ -94,7 +101,8 @@ def test_every_page_renders_translated_in_each_language(client, make, login_as, 
     user = make.user(locale=lang)
     login_as(user)
     for url in (
-        f"/consultations/{consultation.id}/articles/1", f"/comments/{comment.id}/reply",
+        f"/consultations/{consultation.id}/articles/1",
+        f"/comments/{comment.id}/reply",
         "/account",
     ):
         assert client.get(url).status_code == 200, url
@@ -105,13 +113,18 @@ def test_every_page_renders_translated_in_each_language(client, make, login_as, 
 
     official = make.official(consultation.institution, locale=lang)
     login_as(official)
-    for url in ("/manage/", "/manage/consultations/new",
-                f"/manage/consultations/{consultation.id}/edit",
-                f"/manage/consultations/{consultation.id}/draft"):
+    for url in (
+        "/manage/",
+        "/manage/consultations/new",
+        f"/manage/consultations/{consultation.id}/edit",
+        f"/manage/consultations/{consultation.id}/draft",
+    ):
         assert client.get(url).status_code == 200, url
     client.post("/manage/consultations/new", data={"title_fr": ""})
-    client.post(f"/manage/consultations/{consultation.id}/draft",
-                data={"language": "fr", "text": "Article 1\nTexte.\n\nArticle 2\nSuite."})
+    client.post(
+        f"/manage/consultations/{consultation.id}/draft",
+        data={"language": "fr", "text": "Article 1\nTexte.\n\nArticle 2\nSuite."},
+    )
     admin = make.user(admin=True, locale=lang)
     login_as(admin)
     assert client.get("/admin/").status_code == 200
@@ -121,8 +134,9 @@ def test_every_page_renders_translated_in_each_language(client, make, login_as, 
 
 def test_arabic_dates_use_latin_digits_and_moroccan_format(client, make):
     consultation = make.consultation()
-    page = client.get(f"/consultations/{consultation.id}",
-                      headers={"Accept-Language": "ar"}).get_data(as_text=True)
+    page = client.get(
+        f"/consultations/{consultation.id}", headers={"Accept-Language": "ar"}
+    ).get_data(as_text=True)
     dates = page.split('class="dates"')[1].split("</p>")[0]
     assert re.search(r"\d", dates)
     assert not re.search("[٠-٩]", dates)
@@ -164,9 +178,24 @@ def test_translations_keep_every_placeholder(lang):
 def test_catalogues_contain_every_string_of_the_code_and_templates(tmp_path):
     pot = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "-k", "_l", "-o", str(pot), "."],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "--ignore-dirs",
+            IGNORED_DIRS,
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     with open(pot, "rb") as handle:
         wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
@@ -179,10 +208,13 @@ def test_arabic_plural_forms_follow_cldr_not_babel_bug_816(app):
     from flask_babel import force_locale, ngettext
 
     with app.test_request_context(), force_locale("ar"):
-        forms = {n: ngettext("%(num)s comment", "%(num)s comments", n) for n in (0, 1, 2, 3, 11, 100)}
+        forms = {
+            n: ngettext("%(num)s comment", "%(num)s comments", n) for n in (0, 1, 2, 3, 11, 100)
+        }
     catalogue = _catalogue("ar")
     strings = catalogue.get(("%(num)s comment", "%(num)s comments"), None) or catalogue.get(
-        "%(num)s comment")
+        "%(num)s comment"
+    )
     expected = {0: 0, 1: 1, 2: 2, 3: 3, 11: 4, 100: 5}
     for n, index in expected.items():
         assert forms[n] == strings.string[index] % {"num": n}, n

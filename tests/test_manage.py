@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 from flask import current_app, g
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, ngettext
 from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 
@@ -20,10 +20,6 @@ from consult.extensions import db
 from consult.i18n import FORMAT_LOCALES
 
 from .conftest import FROZEN_AT
-
-# consult/migrations/env.py still calls Flask-SQLAlchemy's deprecated get_engine() while the
-# test database is migrated; that warning is not what these tests are about.
-pytestmark = pytest.mark.filterwarnings("ignore:'get_engine' is deprecated:DeprecationWarning")
 
 FRENCH_DRAFT = """\
 Projet de loi n° 12.34 relatif à l'accès aux données publiques
@@ -72,11 +68,13 @@ def page(response) -> str:
     return html.unescape(response.get_data(as_text=True))
 
 
-def shown(message, language: str = "fr", **params) -> str:
+def shown(message, language: str = "fr", plural: str | None = None, **params) -> str:
     """`message` as the app shows it in `language` (the catalogues may or may not have it)."""
     with current_app.test_request_context():
         g.ui_language = language
         with force_locale(FORMAT_LOCALES[language]):
+            if plural is not None:
+                return ngettext(message, plural, **params)
             return gettext(message, **params) if isinstance(message, str) else str(message)
 
 
@@ -147,7 +145,7 @@ class FormReader(HTMLParser):
             self._select = None
 
 
-def form_fields(response, opening: str = '<form method="post"') -> list[tuple[str, str]]:
+def form_fields(response, opening: str) -> list[tuple[str, str]]:
     """The fields of the first form whose tag starts with `opening`, as a browser sends them."""
     body = response.get_data(as_text=True)
     start = body.index(opening)
@@ -291,17 +289,28 @@ def test_official_of_another_institution_cannot_touch_a_consultation(
     theirs = make.consultation(phase="draft")
     before = (theirs.title, theirs.status, [s.id for s in sections(theirs)])
 
-    form = consultation_form() if path.endswith("/edit") else {
-        "language": "fr", "text": FRENCH_DRAFT, "kind": "article", "number": "9",
-        "heading": "", "body": "Intrus.",
-    }
+    form = (
+        consultation_form()
+        if path.endswith("/edit")
+        else {
+            "language": "fr",
+            "text": FRENCH_DRAFT,
+            "kind": "article",
+            "number": "9",
+            "heading": "",
+            "body": "Intrus.",
+        }
+    )
     response = getattr(client, method)(path.format(id=theirs.id), data=form)
 
     assert response.status_code == 403
     committed()
     assert (theirs.title, theirs.status, [s.id for s in sections(theirs)]) == before
-    assert actions_on(theirs) == ["consultation.create", "consultation.store_draft",
-                                  "consultation.store_draft"]
+    assert actions_on(theirs) == [
+        "consultation.create",
+        "consultation.store_draft",
+        "consultation.store_draft",
+    ]
 
 
 # --- Creating and editing ---------------------------------------------------------------------
@@ -347,7 +356,9 @@ def test_new_consultation_is_stored_as_a_draft_with_its_choices(client, official
     }
     assert consultation.summary == {"fr": "Un projet pour ouvrir les données publiques."}
     assert (consultation.kind, consultation.scope, consultation.scope_area) == (
-        "framework", "region", "souss-massa",
+        "framework",
+        "region",
+        "souss-massa",
     )
     assert consultation.audience == "organisations"
     assert consultation.theme_slugs == ["digital", "governance"]
@@ -367,9 +378,9 @@ def test_dates_typed_in_morocco_time_are_stored_in_utc_and_shown_back_in_morocco
     consultation = db.session.scalars(select(Consultation)).one()
     assert consultation.opens_at == datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
     assert consultation.closes_at == datetime(2026, 7, 15, 17, 30, tzinfo=UTC)
-    form = page(client.get(f"/manage/consultations/{consultation.id}/edit"))
-    assert 'name="opens_at" type="datetime-local" value="2026-06-01T10:00"' in form
-    assert 'name="closes_at" type="datetime-local" value="2026-07-15T18:30"' in form
+    edit_page = client.get(f"/manage/consultations/{consultation.id}/edit")
+    form = dict(form_fields(edit_page, '<form method="post" novalidate>'))
+    assert (form["opens_at"], form["closes_at"]) == ("2026-06-01T10:00", "2026-07-15T18:30")
 
 
 def test_official_edits_the_details_of_a_consultation(client, make, official, ministry):
@@ -378,8 +389,13 @@ def test_official_edits_the_details_of_a_consultation(client, make, official, mi
     response = client.post(
         f"/manage/consultations/{consultation.id}/edit",
         data=consultation_form(
-            title_fr="Titre corrigé", title_ar="", kind="strategy", scope="national",
-            scope_area="", audience="everyone", themes=["youth"],
+            title_fr="Titre corrigé",
+            title_ar="",
+            kind="strategy",
+            scope="national",
+            scope_area="",
+            audience="everyone",
+            themes=["youth"],
         ),
     )
 
@@ -387,7 +403,9 @@ def test_official_edits_the_details_of_a_consultation(client, make, official, mi
     committed()
     assert consultation.title == {"fr": "Titre corrigé"}
     assert (consultation.kind, consultation.scope, consultation.scope_area) == (
-        "strategy", "national", None,
+        "strategy",
+        "national",
+        None,
     )
     assert consultation.audience == "everyone"
     assert consultation.theme_slugs == ["youth"]
@@ -405,8 +423,10 @@ def test_open_consultation_opened_early_keeps_its_opening_time_when_edited(
     committed()
     opened_at = consultation.opens_at
     form = MultiDict(
-        form_fields(client.get(f"/manage/consultations/{consultation.id}/edit"),
-                    '<form method="post" novalidate>')
+        form_fields(
+            client.get(f"/manage/consultations/{consultation.id}/edit"),
+            '<form method="post" novalidate>',
+        )
     )
     form["summary_fr"] = "Résumé complété pendant la consultation."
 
@@ -416,6 +436,21 @@ def test_open_consultation_opened_early_keeps_its_opening_time_when_edited(
     committed()
     assert consultation.summary["fr"] == "Résumé complété pendant la consultation."
     assert consultation.opens_at == opened_at
+
+
+def test_opening_date_of_an_open_consultation_cannot_change(client, make, official, ministry):
+    consultation = make.consultation(institution=ministry, phase="open")
+    opens_at = consultation.opens_at
+
+    response = client.post(
+        f"/manage/consultations/{consultation.id}/edit",
+        data=consultation_form(opens_at="2026-03-01T10:00", closes_at="2026-05-01T10:00"),
+    )
+
+    assert response.status_code == 409
+    assert shown("The opening date of an open consultation cannot change.") in page(response)
+    committed()
+    assert consultation.opens_at == opens_at
 
 
 def test_closed_consultation_cannot_be_edited(client, make, official, ministry):
@@ -439,8 +474,9 @@ def test_closed_consultation_cannot_be_edited(client, make, official, ministry):
 # --- The draft text ---------------------------------------------------------------------------
 
 
-def test_pasted_draft_is_previewed_with_its_articles_in_editable_fields(client, make, official,
-                                                                        ministry):
+def test_pasted_draft_is_previewed_with_its_articles_in_editable_fields(
+    client, make, official, ministry
+):
     consultation = make.consultation(institution=ministry, phase="draft", languages=())
 
     response = paste(client, consultation, FRENCH_DRAFT)
@@ -448,13 +484,18 @@ def test_pasted_draft_is_previewed_with_its_articles_in_editable_fields(client, 
     assert response.status_code == 200
     rows = preview_rows(response)
     assert [(row["kind"], row["number"]) for row in rows] == [
-        ("chapter", "1"), ("article", "1"), ("article", "2"), ("article", "2 bis"),
+        ("chapter", "1"),
+        ("article", "1"),
+        ("article", "2"),
+        ("article", "2 bis"),
         ("article", "3"),
     ]
     assert rows[0]["heading"] == "Dispositions générales"
     # "l'article 3" inside a sentence stays in the text of article 2 bis.
     assert "sous réserve de l'article 3 ci-après" in rows[3]["body"]
-    assert shown("%(num)s articles found.", num=4) in page(response)
+    assert shown("%(num)s article found.", plural="%(num)s articles found.", num=4) in page(
+        response
+    )
     assert sections(consultation) == []  # nothing is stored before the official confirms
 
 
@@ -472,7 +513,9 @@ def test_draft_is_saved_as_corrected_in_the_preview(client, make, official, mini
     assert response.status_code == 302
     stored = sections(consultation)
     assert [(s.kind, s.number, s.slug) for s in stored] == [
-        ("chapter", "1", "chapter-1"), ("article", "1", "1"), ("article", "2", "2"),
+        ("chapter", "1", "chapter-1"),
+        ("article", "1", "1"),
+        ("article", "2", "2"),
         ("article", "2 bis", "2-bis"),
     ]
     assert stored[0].heading == {"fr": "Dispositions générales"}
@@ -539,7 +582,8 @@ def test_unsupported_file_is_refused_with_a_message(client, make, official, mini
     response = client.post(
         f"/manage/consultations/{consultation.id}/draft",
         data={
-            "language": "fr", "text": "",
+            "language": "fr",
+            "text": "",
             "document": (io.BytesIO(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"), "projet.pdf"),
         },
         content_type="multipart/form-data",
@@ -558,8 +602,9 @@ def test_empty_draft_form_asks_for_a_text(client, make, official, ministry):
     assert shown("Paste the text or choose a file.") in page(response)
 
 
-def test_duplicate_article_numbers_are_reported_and_cannot_be_saved(client, make, official,
-                                                                     ministry):
+def test_duplicate_article_numbers_are_reported_and_cannot_be_saved(
+    client, make, official, ministry
+):
     consultation = make.consultation(institution=ministry, phase="draft", languages=())
     duplicated = FRENCH_DRAFT.replace("Article 2 bis", "Article 2")
 
@@ -583,14 +628,24 @@ def test_draft_cannot_change_once_the_consultation_is_open(client, make, officia
     message = shown("The draft cannot change once the consultation has opened.")
 
     page_of_text = client.get(f"/manage/consultations/{consultation.id}/draft")
+    # A page opened earlier may still send a new text, then its corrected split.
+    new_text = paste(client, consultation, FRENCH_DRAFT)
     response = client.post(
         f"/manage/consultations/{consultation.id}/draft/save",
-        data={"language": "fr", "preamble": "", "kind": "article", "number": "1",
-              "heading": "", "body": "Texte modifié après l'ouverture."},
+        data={
+            "language": "fr",
+            "preamble": "",
+            "kind": "article",
+            "number": "1",
+            "heading": "",
+            "body": "Texte modifié après l'ouverture.",
+        },
     )
 
     assert message in page(page_of_text)
     assert 'name="text"' not in page(page_of_text)
+    assert new_text.status_code == 409
+    assert message in page(new_text)
     assert response.status_code == 409
     assert message in page(response)
     assert [(s.slug, s.body) for s in sections(consultation)] == before
@@ -638,8 +693,9 @@ def test_opening_early_opens_the_consultation_now(client, make, official, minist
     assert actions_on(consultation)[-1] == "consultation.open_early"
 
 
-def test_closing_early_ends_the_consultation_and_stops_comments(client, make, official, ministry,
-                                                                login_as):
+def test_closing_early_ends_the_consultation_and_stops_comments(
+    client, make, official, ministry, login_as
+):
     consultation = make.consultation(institution=ministry, phase="open")
 
     response = client.post(f"/manage/consultations/{consultation.id}/close")
@@ -664,8 +720,7 @@ def test_closing_early_ends_the_consultation_and_stops_comments(client, make, of
     assert consultation.comment_count == 0
 
 
-def test_back_to_draft_returns_an_upcoming_consultation_to_draft(client, make, official,
-                                                                  ministry):
+def test_back_to_draft_returns_an_upcoming_consultation_to_draft(client, make, official, ministry):
     consultation = make.consultation(institution=ministry, phase="upcoming")
 
     response = client.post(f"/manage/consultations/{consultation.id}/unschedule")

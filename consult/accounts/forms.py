@@ -24,9 +24,10 @@ PASSWORD_MIN = 10
 class ProfileFields:
     """Optional statistics fields shared by sign-up and the profile page."""
 
-    region = SelectField(_l("Where do you live?"), choices=lazy_choices(profile.region_choices), default="")
-    country = SelectField(_l("Country (if abroad)"), choices=[], validate_choice=False,
-                          default="")
+    region = SelectField(
+        _l("Where do you live?"), choices=lazy_choices(profile.region_choices), default=""
+    )
+    country = SelectField(_l("Country (if abroad)"), choices=[], validate_choice=False, default="")
     gender = SelectField(_l("Gender"), choices=lazy_choices(profile.gender_choices), default="")
     age_bracket = SelectField(_l("Age"), choices=lazy_choices(profile.age_choices), default="")
 
@@ -46,8 +47,10 @@ class SignupForm(ProfileFields, FlaskForm):
         _l("E-mail address"),
         validators=[
             DataRequired(message=_l("Enter your e-mail address.")),
-            Email(message=_l("Enter a valid e-mail address, like name@example.org."),
-                  check_deliverability=False),
+            Email(
+                message=_l("Enter a valid e-mail address, like name@example.org."),
+                check_deliverability=False,
+            ),
             Length(max=254),
         ],
     )
@@ -63,8 +66,11 @@ class SignupForm(ProfileFields, FlaskForm):
         _l("Password"),
         validators=[
             DataRequired(message=_l("Choose a password.")),
-            Length(min=PASSWORD_MIN, max=200,
-                   message=_l("At least %(min)s characters.", min=PASSWORD_MIN)),
+            Length(
+                min=PASSWORD_MIN,
+                max=200,
+                message=_l("At least %(min)s characters.", min=PASSWORD_MIN),
+            ),
         ],
         description=_l("At least %(min)s characters.", min=PASSWORD_MIN),
     )

@@ -63,9 +63,7 @@ def country_choices(language: str) -> list[tuple[str, str]]:
     names = Locale.parse(FORMAT_LOCALES.get(language, language)).territories
     fallback = Locale.parse("fr").territories
     codes = [
-        code
-        for code in fallback
-        if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
+        code for code in fallback if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
     ]
     choices = [(code, names.get(code) or fallback[code]) for code in codes]
     choices.sort(key=lambda item: item[1])

@@ -25,8 +25,12 @@ class CommentForm(FlaskForm):
             "Comments are public and signed with your display name."
         ),
     )
-    stance = RadioField(_l("Your stance (optional)"), choices=choices(STANCE_CHOICES), default="",
-                        validate_choice=True)
+    stance = RadioField(
+        _l("Your stance (optional)"),
+        choices=choices(STANCE_CHOICES),
+        default="",
+        validate_choice=True,
+    )
     #: Where to return after posting (a relative path, checked before use).
     next = HiddenField()
 

@@ -24,11 +24,16 @@ def _place_url(comment: Comment, anchor: bool = True) -> str:
     """The page where a comment is shown, pointing at it."""
     fragment = f"comment-{comment.id}" if anchor else None
     if comment.section_id is None:
-        return url_for("consultations.show", consultation_id=comment.consultation_id,
-                       _anchor=fragment)
+        return url_for(
+            "consultations.show", consultation_id=comment.consultation_id, _anchor=fragment
+        )
     section = db.session.get(consultation_queries.Section, comment.section_id)
-    return url_for("consultations.article", consultation_id=comment.consultation_id,
-                   slug=section.slug, _anchor=fragment)
+    return url_for(
+        "consultations.article",
+        consultation_id=comment.consultation_id,
+        slug=section.slug,
+        _anchor=fragment,
+    )
 
 
 @bp.post("/consultations/<int:consultation_id>/comments")
@@ -39,7 +44,9 @@ def post_comment(consultation_id: int):
     section_slug = request.form.get("section")
     if section_slug:
         version = consultation_queries.draft_version(consultation.id)
-        section = consultation_queries.article_by_slug(version.id, section_slug) if version else None
+        section = (
+            consultation_queries.article_by_slug(version.id, section_slug) if version else None
+        )
         if section is None:
             abort(404)
 
@@ -84,12 +91,20 @@ def reply(comment_id: int):
     refusal = permissions.why_cannot_contribute(current_user, consultation, clock.utcnow())
     status = 200
     if form.validate_on_submit():
-        section = (db.session.get(consultation_queries.Section, parent.section_id)
-                   if parent.section_id else None)
+        section = (
+            db.session.get(consultation_queries.Section, parent.section_id)
+            if parent.section_id
+            else None
+        )
         try:
             comment = services.post_comment(
-                current_user, consultation, form.body.data, stance=form.stance.data or None,
-                section=section, parent=parent, now=clock.utcnow(),
+                current_user,
+                consultation,
+                form.body.data,
+                stance=form.stance.data or None,
+                section=section,
+                parent=parent,
+                now=clock.utcnow(),
             )
         except DomainError as error:
             form.body.errors = [*form.body.errors, error.message]
@@ -101,8 +116,13 @@ def reply(comment_id: int):
     elif request.method == "POST":
         status = 400
     return render_template(
-        "comments/reply.html", parent=parent, consultation=consultation, form=form,
-        refusal=refusal, back_url=_place_url(parent), can_reply=permissions.can_reply_to(parent),
+        "comments/reply.html",
+        parent=parent,
+        consultation=consultation,
+        form=form,
+        refusal=refusal,
+        back_url=_place_url(parent),
+        can_reply=permissions.can_reply_to(parent),
     ), status
 
 

@@ -138,8 +138,7 @@ def cast_vote(user, comment: Comment, value: str, *, now: datetime) -> Vote:
         updated_at=now,
     )
     vote = db.session.scalars(
-        select(Vote).where(Vote.comment_id == comment.id, Vote.user_id == user.id)
-        .with_for_update()
+        select(Vote).where(Vote.comment_id == comment.id, Vote.user_id == user.id).with_for_update()
     ).one()
     if inserted:
         _bump(Comment, comment.id, **{f"{value.value}_count": 1})
@@ -168,8 +167,10 @@ def _insert_ignore(table, **values) -> bool:
     """Insert a row unless its key exists; True when this call inserted it."""
     dialect = db.session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    result = db.session.execute(insert(table).values(**values).on_conflict_do_nothing())
-    return result.rowcount == 1
+    # RETURNING tells reliably whether a row was written (rowcount is -1 on some drivers).
+    key = list(table.primary_key.columns)[0]
+    statement = insert(table).values(**values).on_conflict_do_nothing().returning(key)
+    return db.session.execute(statement).first() is not None
 
 
 def _count_participant(user_id: int, consultation_id: int, section_id: int | None) -> None:

@@ -14,7 +14,9 @@ LIST_TABS = {
 }
 
 
-def consultation_list(*, tab: str, institution: str | None, theme: str | None, page: int, per_page: int):
+def consultation_list(
+    *, tab: str, institution: str | None, theme: str | None, page: int, per_page: int
+):
     query = select(Consultation).where(Consultation.phase.in_([p.value for p in LIST_TABS[tab]]))
     if institution:
         query = query.join(Institution).where(Institution.slug == institution)
@@ -32,8 +34,11 @@ def consultation_list(*, tab: str, institution: str | None, theme: str | None, p
 def tab_counts() -> dict[str, int]:
     from sqlalchemy import func
 
+    # Grouped over a subquery: PostgreSQL does not see two renderings of the phase CASE
+    # (each with its own "now" parameter) as the same expression.
+    phases = select(Consultation.phase.label("phase")).subquery()
     rows = db.session.execute(
-        select(Consultation.phase, func.count()).group_by(Consultation.phase)
+        select(phases.c.phase, func.count()).group_by(phases.c.phase)
     ).all()
     by_phase = dict(rows)
     return {tab: sum(by_phase.get(p.value, 0) for p in phases) for tab, phases in LIST_TABS.items()}
@@ -53,7 +58,9 @@ def draft_version(consultation_id: int) -> DocumentVersion | None:
     """The text under consultation: the first version that is not the final text."""
     return db.session.scalars(
         select(DocumentVersion)
-        .where(DocumentVersion.consultation_id == consultation_id, DocumentVersion.is_final.is_(False))
+        .where(
+            DocumentVersion.consultation_id == consultation_id, DocumentVersion.is_final.is_(False)
+        )
         .order_by(DocumentVersion.number)
         .limit(1)
     ).first()

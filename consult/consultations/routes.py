@@ -4,10 +4,9 @@ from flask import abort, current_app, render_template, request
 from flask_login import current_user
 
 from .. import clock, permissions
-from ..comments.forms import CommentForm
+from ..comments.forms import STANCE_CHOICES, CommentForm
 from ..comments.queries import thread_page
 from ..extensions import db
-from ..comments.forms import STANCE_CHOICES
 from ..pagination import Page, page_number
 from . import bp, queries
 from .models import Consultation, Section
@@ -56,7 +55,9 @@ def show(consultation_id: int):
     return render_consultation_page(consultation)
 
 
-def render_consultation_page(consultation: Consultation, form: CommentForm | None = None, status=200):
+def render_consultation_page(
+    consultation: Consultation, form: CommentForm | None = None, status=200
+):
     version = queries.draft_version(consultation.id)
     sections = queries.sections_of(version.id) if version else []
     threads = _threads(consultation, None, consultation.general_thread_count)
@@ -80,16 +81,22 @@ def render_consultation_page(consultation: Consultation, form: CommentForm | Non
 def article(consultation_id: int, slug: str):
     consultation = get_readable_consultation(consultation_id)
     version = queries.draft_version(consultation.id)
-    section = queries.article_by_slug(version.id, slug) if version else None
+    sections = queries.sections_of(version.id) if version else []
+    section = next((s for s in sections if s.slug == slug and s.is_article), None)
     if section is None:
         abort(404)
-    return render_article_page(consultation, section)
+    return render_article_page(consultation, section, sections=sections)
 
 
 def render_article_page(
-    consultation: Consultation, section: Section, form: CommentForm | None = None, status=200
+    consultation: Consultation,
+    section: Section,
+    form: CommentForm | None = None,
+    status=200,
+    sections: list[Section] | None = None,
 ):
-    sections = queries.sections_of(section.version_id)
+    if sections is None:
+        sections = queries.sections_of(section.version_id)
     articles = [s for s in sections if s.is_article]
     index = next(i for i, s in enumerate(articles) if s.id == section.id)
     threads = _threads(consultation, section.id, section.thread_count)

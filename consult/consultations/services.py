@@ -1,6 +1,6 @@
 """Authoring consultations and storing their draft text, with the lifecycle's audit trail."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
@@ -80,12 +80,20 @@ def update_consultation(
     phase = consultation.phase_at(now)
     if phase not in (Phase.DRAFT, Phase.UPCOMING, Phase.OPEN):
         raise Conflict(_l("A closed consultation can no longer be edited."))
-    if phase == Phase.OPEN and fields.opens_at != consultation.opens_at:
-        raise Conflict(_l("The opening date of an open consultation cannot change."))
+    if phase == Phase.OPEN:
+        # The form shows minutes only: the same minute means the official left the date alone
+        # ("open now" stores the exact second).
+        if _minute(fields.opens_at) != _minute(consultation.opens_at):
+            raise Conflict(_l("The opening date of an open consultation cannot change."))
+        fields = replace(fields, opens_at=consultation.opens_at)
     _check(fields)
     _apply(consultation, fields)
     db.session.flush()
     audit.record(author, "consultation.update", consultation)
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
 
 
 def schedule(author, consultation: Consultation, now: datetime) -> None:
@@ -115,16 +123,19 @@ def unschedule(author, consultation: Consultation, now: datetime) -> None:
 def draft_article_count(consultation_id: int) -> int:
     from sqlalchemy import func
 
-    return db.session.scalar(
-        select(func.count())
-        .select_from(Section)
-        .join(DocumentVersion, DocumentVersion.id == Section.version_id)
-        .where(
-            Section.consultation_id == consultation_id,
-            Section.kind == "article",
-            DocumentVersion.is_final.is_(False),
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(Section)
+            .join(DocumentVersion, DocumentVersion.id == Section.version_id)
+            .where(
+                Section.consultation_id == consultation_id,
+                Section.kind == "article",
+                DocumentVersion.is_final.is_(False),
+            )
         )
-    ) or 0
+        or 0
+    )
 
 
 # --- The draft text -------------------------------------------------------------------------
@@ -161,7 +172,9 @@ def items_from_structure(structure: dict) -> list[DraftItem]:
             for i in range(0, index + 1):
                 if i not in emitted:
                     chapter = chapters[i]
-                    items.append(DraftItem(chapter["kind"], chapter["number"], chapter["heading"], ""))
+                    items.append(
+                        DraftItem(chapter["kind"], chapter["number"], chapter["heading"], "")
+                    )
                     emitted.add(i)
         items.append(
             DraftItem("article", article["number"], article.get("heading", ""), article["body"])
@@ -176,8 +189,12 @@ def check_items(items: list[DraftItem]) -> list:
     """Problems an official must fix before saving, as translated messages."""
     problems = []
     if not any(item.kind == "article" for item in items):
-        problems.append(_l("No article was found. Each article must start with a heading such as "
-                           "“Article 1” or “المادة 1” on its own line."))
+        problems.append(
+            _l(
+                "No article was found. Each article must start with a heading such as "
+                "“Article 1” or “المادة 1” on its own line."
+            )
+        )
     seen: set[str] = set()
     for item in items:
         if not item.number.strip():
@@ -189,7 +206,11 @@ def check_items(items: list[DraftItem]) -> list:
 
 
 def store_draft_language(
-    author, consultation: Consultation, language: str, items: list[DraftItem], preamble: str,
+    author,
+    consultation: Consultation,
+    language: str,
+    items: list[DraftItem],
+    preamble: str,
     now: datetime,
 ) -> DocumentVersion:
     """Store one language of the draft; the same number in another language is the same article."""
@@ -226,8 +247,14 @@ def store_draft_language(
         section = existing.get(item.slug)
         if section is None:
             section = Section(
-                version_id=version.id, consultation_id=consultation.id, position=0,
-                kind=item.kind, number=item.number.strip(), slug=item.slug, heading={}, body={},
+                version_id=version.id,
+                consultation_id=consultation.id,
+                position=0,
+                kind=item.kind,
+                number=item.number.strip(),
+                slug=item.slug,
+                heading={},
+                body={},
             )
             db.session.add(section)
             merged.insert(last_index + 1, section)
@@ -249,6 +276,11 @@ def store_draft_language(
     for position, section in enumerate(merged):
         section.position = position
     db.session.flush()
-    audit.record(author, "consultation.store_draft", consultation, language=language,
-                 articles=sum(1 for i in items if i.kind == "article"))
+    audit.record(
+        author,
+        "consultation.store_draft",
+        consultation,
+        language=language,
+        articles=sum(1 for i in items if i.kind == "article"),
+    )
     return version

@@ -1,11 +1,11 @@
 """Invented demo content (institution, consultations, users, comments) for seeding consult."""
 
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 # Everything below is fictional and written for demonstration purposes only.
 # Tamazight strings are in Tifinagh script (Standard Moroccan Tamazight).
 
-INSTITUTION: Dict[str, str] = {
+INSTITUTION: dict[str, str] = {
     "ar": "وزارة العلاقات مع البرلمان والمشاركة المواطنة",
     "fr": "Ministère des Relations avec le Parlement et de la Participation citoyenne",
     "zgh": "ⵜⴰⵎⴰⵡⴰⵙⵜ ⵏ ⵜⵣⴷⴰⵢⵉⵏ ⴷ ⵓⴱⵔⵍⴰⵎⴰⵏ ⴷ ⵓⵜⵜⴽⴽⵉ ⴰⵖⵔⵎⴰⵏ",
@@ -13,7 +13,7 @@ INSTITUTION: Dict[str, str] = {
 
 
 # Theme slugs; their labels are translated elsewhere.
-THEMES: List[str] = [
+THEMES: list[str] = [
     "governance",
     "civil_society",
     "digital",
@@ -24,7 +24,7 @@ THEMES: List[str] = [
 
 
 # Open consultation; its draft lives in draft_fr.txt / draft_ar.txt.
-MAIN_CONSULTATION: Dict[str, Any] = {
+MAIN_CONSULTATION: dict[str, Any] = {
     "title": {
         "ar": "مشروع القانون رقم 00-26 المتعلق بالاستشارة العمومية",
         "fr": "Projet de loi n° 00-26 relative à la consultation publique",
@@ -60,7 +60,7 @@ MAIN_CONSULTATION: Dict[str, Any] = {
 
 
 # A second, already closed consultation.
-CLOSED_CONSULTATION: Dict[str, Any] = {
+CLOSED_CONSULTATION: dict[str, Any] = {
     "title": {
         "ar": "الاستراتيجية الوطنية للمشاركة المواطنة للشباب 2026-2030",
         "fr": "Stratégie nationale de participation citoyenne des jeunes 2026-2030",
@@ -153,7 +153,7 @@ CLOSED_DRAFT_AR: str = (
 
 # Demo participants. region: region slug, "abroad" or None;
 # country: ISO 3166 alpha-2 code when abroad, else None.
-USERS: List[Dict[str, Optional[str]]] = [
+USERS: list[dict[str, str | None]] = [
     {
         "display_name": "فاطمة الزهراء بناني",
         "email": "fz.bennani@example.org",
@@ -431,7 +431,7 @@ USERS: List[Dict[str, Optional[str]]] = [
 # article: article number as in the draft ("1", "7 bis", ...) or None for
 # the consultation as a whole; parent: key of the comment replied to
 # (always on the same article) or None; stance: for/against/neutral/None.
-COMMENTS: List[Dict[str, Any]] = [
+COMMENTS: list[dict[str, Any]] = [
     {
         "key": "c1",
         "author": 3,
@@ -1206,7 +1206,7 @@ COMMENTS: List[Dict[str, Any]] = [
 
 
 # Comments on CLOSED_CONSULTATION (articles 1 to 5 of CLOSED_DRAFT_*).
-CLOSED_COMMENTS: List[Dict[str, Any]] = [
+CLOSED_COMMENTS: list[dict[str, Any]] = [
     {
         "key": "cc1",
         "author": 18,

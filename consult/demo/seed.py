@@ -7,7 +7,6 @@ from pathlib import Path
 from sqlalchemy import select
 
 from .. import clock
-from ..accounts.models import User
 from ..accounts.services import register_user
 from ..comments import services as comment_services
 from ..comments.models import Comment

@@ -38,7 +38,9 @@ def attach_official(actor, email: str, institution: Institution | None) -> User:
     user.institution_id = institution.id if institution else None
     db.session.flush()
     audit.record(
-        actor, "user.attach_institution", user,
+        actor,
+        "user.attach_institution",
+        user,
         institution_id=institution.id if institution else None,
     )
     return user

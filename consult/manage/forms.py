@@ -71,8 +71,10 @@ class DraftUploadForm(FlaskForm):
     text = TextAreaField(
         _l("Paste the text"),
         validators=[Optional(), Length(max=2_000_000)],
-        description=_l("Each article starts on its own line with its heading, "
-                       "e.g. “Article 1”, “Article premier”, “المادة الأولى”, “ⴰⴼⵚⵍ 1”."),
+        description=_l(
+            "Each article starts on its own line with its heading, "
+            "e.g. “Article 1”, “Article premier”, “المادة الأولى”, “ⴰⴼⵚⵍ 1”."
+        ),
     )
     document = FileField(
         _l("Or upload a file"),

@@ -14,7 +14,7 @@ from ..extensions import db
 from ..text.documents import DocumentError, read_document
 from ..text.drafts import split_draft
 from ..timezones import local_to_utc, utc_to_local
-from ..web import flash_done
+from ..web import flash_done, flash_error
 from . import bp
 from .forms import ActionForm, ConsultationForm, DraftConfirmForm, DraftUploadForm
 
@@ -106,9 +106,7 @@ def edit_consultation(consultation_id: int):
     status = 200
     if form.validate_on_submit():
         try:
-            services.update_consultation(
-                current_user, consultation, _fields(form), clock.utcnow()
-            )
+            services.update_consultation(current_user, consultation, _fields(form), clock.utcnow())
         except DomainError as error:
             form.title_ar.errors = [*form.title_ar.errors, error.message]
             status = error.status_code
@@ -130,8 +128,12 @@ def draft(consultation_id: int):
     form = DraftUploadForm()
     version = queries.draft_version(consultation.id)
     sections = queries.sections_of(version.id) if version else []
+    editable = consultation.phase in (Phase.DRAFT, Phase.UPCOMING)
     status = 200
-    if form.validate_on_submit():
+    if not editable and form.is_submitted():
+        # Sent from a page opened before the consultation opened: the page now says why not.
+        status = 409
+    elif form.validate_on_submit():
         text = form.text.data or ""
         upload = form.document.data
         error = None
@@ -158,8 +160,11 @@ def draft(consultation_id: int):
     elif form.is_submitted():
         status = 400
     return render_template(
-        "manage/draft.html", consultation=consultation, form=form, sections=sections,
-        editable=consultation.phase in (Phase.DRAFT, Phase.UPCOMING),
+        "manage/draft.html",
+        consultation=consultation,
+        form=form,
+        sections=sections,
+        editable=editable,
     ), status
 
 
@@ -185,12 +190,19 @@ def save_draft(consultation_id: int):
     ]
     try:
         services.store_draft_language(
-            current_user, consultation, form.language.data, items, form.preamble.data or "",
+            current_user,
+            consultation,
+            form.language.data,
+            items,
+            form.preamble.data or "",
             clock.utcnow(),
         )
     except DomainError as error:
         return render_template(
-            "manage/draft_preview.html", consultation=consultation, form=form, items=items,
+            "manage/draft_preview.html",
+            consultation=consultation,
+            form=form,
+            items=items,
             problems=[error.message],
         ), error.status_code
     db.session.commit()
@@ -212,7 +224,12 @@ def lifecycle(consultation_id: int, action: str):
     if not ActionForm().validate_on_submit():
         abort(400)
     change, done_message = LIFECYCLE_ACTIONS[action]
-    change(current_user, consultation, clock.utcnow())  # DomainError → translated 409 page
+    try:
+        change(current_user, consultation, clock.utcnow())
+    except DomainError as error:
+        # Back on the dashboard the button was on, saying why, with the error's 4xx (409).
+        flash_error(error.message)
+        return dashboard(), error.status_code
     db.session.commit()
     flash_done(done_message)
     return redirect(url_for("manage.dashboard"))
