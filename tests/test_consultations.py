@@ -164,3 +164,13 @@ def test_sections_keep_their_order_with_chapters_first(app, make):
         .order_by(Section.position)
     ).all()
     assert kinds == ["chapter", "article", "article", "article"]
+
+
+def test_consultation_page_says_when_the_text_is_in_another_language(client, make):
+    consultation = make.consultation(languages=("ar",))
+    page = client.get(f"/consultations/{consultation.id}?lang=fr").get_data(as_text=True)
+    contents = page.split('id="summary-title"')[1]
+    assert 'class="fallback-note"' in contents.split('id="toc-title"')[0]
+    french = make.consultation(languages=("fr",))
+    page = client.get(f"/consultations/{french.id}?lang=fr").get_data(as_text=True)
+    assert 'class="fallback-note"' not in page.split('id="stats-title"')[1]

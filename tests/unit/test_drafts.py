@@ -5,11 +5,11 @@ import random
 
 import pytest
 
+from consult.text.article_numbers import normalise_article_number
 from consult.text.drafts import (
     Article,
     Chapter,
     DraftStructure,
-    normalise_article_number,
     split_draft,
 )
 
