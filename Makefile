@@ -46,7 +46,13 @@ run: seed
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check consult tests
 
-test: $(VENV)/.installed-test translations lint
+# Fragments owned by their folders: the benchmark harness and the browser tests.
+# They may add prerequisites of `make test` to TEST_PREREQS.
+TEST_PREREQS :=
+-include bench/bench.mk
+-include tests/e2e/e2e.mk
+
+test: $(VENV)/.installed-test translations lint $(TEST_PREREQS)
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -122,3 +122,11 @@ def test_pages_load_nothing_from_other_sites(client, make):
         page = client.get(url).get_data(as_text=True)
         for attribute in re.findall(r'(?:src|href)="([^"]+)"', page):
             assert not attribute.startswith(("http://", "https://", "//")), attribute
+
+
+def test_health_check_answers_without_the_database(client, count_queries):
+    with count_queries() as counted:
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_data(as_text=True) == "ok\n"
+    assert counted.n == 0
