@@ -8,6 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.routing import IntegerConverter
 
+from .compression import GzipMiddleware
 from .config import Defaults
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +29,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     register_error_handlers(app)
     register_template_helpers(app)
     register_commands(app)
+    app.wsgi_app = GzipMiddleware(app.wsgi_app)  # type: ignore[method-assign]
     return app
 
 
@@ -114,10 +116,14 @@ def register_blueprints(app: Flask) -> None:
     from .comments import bp as comments_bp
     from .consultations import bp as consultations_bp
     from .manage import bp as manage_bp
+    from .organisations import bp as organisations_bp
+    from .recommendations import bp as recommendations_bp
 
     app.register_blueprint(consultations_bp)
     app.register_blueprint(comments_bp)
     app.register_blueprint(accounts_bp)
+    app.register_blueprint(organisations_bp)
+    app.register_blueprint(recommendations_bp)
     app.register_blueprint(manage_bp)
     app.register_blueprint(admin_bp)
 

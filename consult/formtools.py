@@ -2,7 +2,16 @@
 
 from collections.abc import Callable, Iterable
 
+from wtforms import SelectMultipleField
 from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class CheckboxesField(SelectMultipleField):
+    """A multiple choice shown as checkboxes (usable without JavaScript, unlike a multi-select)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 def choices(pairs: Iterable[tuple[str, object]]) -> list[SelectChoice]:

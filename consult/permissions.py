@@ -52,8 +52,11 @@ def why_cannot_contribute(user, consultation: Consultation, now: datetime):
         )
     if phase != Phase.OPEN:
         return _("This consultation is closed: it no longer accepts comments or votes.")
-    if consultation.audience == "organisations":
-        return _("This consultation is open to organisations only.")
+    if consultation.audience == "organisations" and not represents_a_verified_organisation(user):
+        return _(
+            "This consultation is open to organisations only: representatives of verified "
+            "organisations take part, everyone can read."
+        )
     return None
 
 
@@ -84,3 +87,71 @@ def can_withdraw_comment(user, comment: Comment) -> bool:
 
 def can_vote_on(comment: Comment) -> bool:
     return comment.status == CommentStatus.VISIBLE
+
+
+# --- Organisations and recommendations ------------------------------------------------------
+
+
+def represents(user, organisation_id: int) -> bool:
+    from .organisations.services import is_representative
+
+    return is_representative(user, organisation_id)
+
+
+def can_view_organisation(user, organisation) -> bool:
+    """Verified organisations are public; pending or rejected ones only to their people."""
+    return organisation.is_verified or is_admin(user) or represents(user, organisation.id)
+
+
+def represents_a_verified_organisation(user) -> bool:
+    from .organisations.queries import verified_organisations_of
+
+    return bool(verified_organisations_of(user))
+
+
+def why_cannot_recommend(user, organisation, consultation: Consultation, now: datetime):
+    """Why this person cannot act for `organisation` on `consultation` now (None if they can)."""
+    if not is_signed_in(user):
+        return _("Sign in to take part.")
+    if organisation is None or not represents(user, organisation.id):
+        return _("Only a representative of this organisation can do this.")
+    if not organisation.is_verified:
+        return _("Your organisation must be verified by an administrator first.")
+    phase = consultation.phase_at(now)
+    if phase == Phase.UPCOMING:
+        return _(
+            "This consultation is not open yet: it opens on %(date)s.",
+            date=format_datetime(consultation.opens_at, "medium"),
+        )
+    if phase != Phase.OPEN:
+        return _("This consultation is closed: it no longer accepts recommendations.")
+    return None
+
+
+def can_view_recommendation(user, recommendation) -> bool:
+    return recommendation.is_public or represents(user, recommendation.organisation_id)
+
+
+def can_edit_recommendation(user, recommendation) -> bool:
+    return recommendation.status.value == "draft" and represents(
+        user, recommendation.organisation_id
+    )
+
+
+def can_withdraw_recommendation(user, recommendation) -> bool:
+    return recommendation.status.value == "submitted" and represents(
+        user, recommendation.organisation_id
+    )
+
+
+def can_cosign_as(user, recommendation, organisation) -> bool:
+    return (
+        recommendation.status.value == "submitted"
+        and organisation.is_verified
+        and organisation.id != recommendation.organisation_id
+        and represents(user, organisation.id)
+    )
+
+
+def can_support(user, recommendation) -> bool:
+    return is_signed_in(user) and recommendation.status.value == "submitted"

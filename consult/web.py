@@ -100,6 +100,7 @@ def register_template_context(app: Flask) -> None:
             "now": clock.utcnow(),
         }
 
+    from .accounts.profile import REGIONS
     from .comments.forms import STANCE_CHOICES
     from .consultations.themes import (
         KIND_NAMES,
@@ -108,8 +109,22 @@ def register_template_context(app: Flask) -> None:
         SECTION_KIND_NAMES,
         THEMES,
     )
+    from .organisations.names import DOMAIN_NAMES
+    from .organisations.names import KIND_NAMES as ORGANISATION_KIND_NAMES
+    from .organisations.names import STATUS_NAMES as ORGANISATION_STATUS_NAMES
+    from .recommendations.names import KIND_NAMES as RECOMMENDATION_KIND_NAMES
+    from .recommendations.names import SORT_NAMES as RECOMMENDATION_SORT_NAMES
+    from .recommendations.names import STATUS_NAMES as RECOMMENDATION_STATUS_NAMES
 
     app.jinja_env.globals.update(
+        region_names=REGIONS,
+        country_name=country_name,
+        domain_names=DOMAIN_NAMES,
+        organisation_kind_names=ORGANISATION_KIND_NAMES,
+        organisation_status_names=ORGANISATION_STATUS_NAMES,
+        recommendation_kind_names=RECOMMENDATION_KIND_NAMES,
+        recommendation_status_names=RECOMMENDATION_STATUS_NAMES,
+        recommendation_sort_names=RECOMMENDATION_SORT_NAMES,
         phase_names=PHASE_NAMES,
         kind_names=KIND_NAMES,
         scope_names=SCOPE_NAMES,
@@ -128,6 +143,19 @@ def register_template_context(app: Flask) -> None:
         number=lambda value: format_decimal(value or 0),
         article_number=lambda value: localise_article_number(value, select_language()),
     )
+
+
+def country_name(code: str | None) -> str:
+    """A country's name in the reader's language (CLDR via Babel), French as a fallback."""
+    if not code:
+        return ""
+    from babel import Locale
+
+    from .i18n import FORMAT_LOCALES
+
+    language = select_language()
+    names = Locale.parse(FORMAT_LOCALES.get(language, language)).territories
+    return names.get(code) or Locale.parse("fr").territories.get(code, code)
 
 
 def flash_error(message) -> None:

@@ -1,17 +1,22 @@
 """Institutions and officials, for administrators."""
 
-from flask import abort, redirect, render_template, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import permissions
+from .. import clock, permissions
 from ..accounts.models import User
 from ..errors import DomainError
 from ..extensions import db
 from ..i18n import pick, select_language
 from ..institutions import services
 from ..institutions.models import Institution
+from ..organisations import queries as organisation_queries
+from ..organisations import services as organisation_services
+from ..organisations.forms import ActionForm, RejectForm
+from ..organisations.models import Organisation
+from ..pagination import Page, page_number
 from ..web import flash_done
 from . import bp
 from .forms import InstitutionForm, OfficialForm
@@ -91,3 +96,46 @@ def attach_official():
         flash_done(_("The account is updated."))
         return redirect(url_for("admin.index"))
     return _page(official_form=form, status=400)
+
+
+@bp.get("/organisations")
+def organisations():
+    pagination = organisation_queries.pending_review(page_number(request.args.get("page")))
+    return render_template(
+        "admin/organisations.html",
+        items=pagination.items,
+        page=Page(pagination.page, pagination.per_page, pagination.total or 0),
+        reject_form=RejectForm(),
+        action_form=ActionForm(),
+    )
+
+
+@bp.post("/organisations/<int:organisation_id>/verify")
+def verify_organisation(organisation_id: int):
+    organisation = db.get_or_404(Organisation, organisation_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    organisation_services.verify(current_user, organisation, clock.utcnow())
+    db.session.commit()
+    flash_done(_("The organisation is verified."))
+    return redirect(url_for("admin.organisations"))
+
+
+@bp.post("/organisations/<int:organisation_id>/reject")
+def reject_organisation(organisation_id: int):
+    organisation = db.get_or_404(Organisation, organisation_id)
+    form = RejectForm()
+    if not form.validate_on_submit():
+        pagination = organisation_queries.pending_review(1)
+        return render_template(
+            "admin/organisations.html",
+            items=pagination.items,
+            page=Page(pagination.page, pagination.per_page, pagination.total or 0),
+            reject_form=form,
+            rejected_id=organisation.id,
+            action_form=ActionForm(),
+        ), 400
+    organisation_services.reject(current_user, organisation, form.reason.data, clock.utcnow())
+    db.session.commit()
+    flash_done(_("The organisation is rejected; its representatives see the reason."))
+    return redirect(url_for("admin.organisations"))

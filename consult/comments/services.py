@@ -3,11 +3,11 @@
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
 
 from .. import permissions
 from ..consultations.models import Consultation, Section
+from ..counters import increment, insert_if_absent
 from ..errors import DomainError, NotAllowed
 from ..extensions import db
 from ..text.sanitize import render_comment
@@ -75,14 +75,14 @@ def post_comment(
     db.session.add(comment)
     db.session.flush()
 
-    _bump(Consultation, consultation.id, comment_count=1)
+    increment(Consultation, consultation.id, comment_count=1)
     if section is not None:
-        _bump(Section, section.id, comment_count=1, thread_count=0 if parent else 1)
+        increment(Section, section.id, comment_count=1, thread_count=0 if parent else 1)
     elif parent is None:
-        _bump(Consultation, consultation.id, general_thread_count=1)
+        increment(Consultation, consultation.id, general_thread_count=1)
     if parent is not None:
-        _bump(Comment, parent.id, reply_count=1)
-        _bump(Comment, comment.root_id, discussion_count=1)
+        increment(Comment, parent.id, reply_count=1)
+        increment(Comment, comment.root_id, discussion_count=1)
     _count_participant(author.id, consultation.id, section.id if section else None)
     return comment
 
@@ -109,9 +109,9 @@ def withdraw_comment(user, comment: Comment, *, now: datetime) -> Comment:
         raise NotAllowed(messages.CANNOT_WITHDRAW)
     comment.status = CommentStatus.WITHDRAWN
     comment.updated_at = now
-    _bump(Consultation, comment.consultation_id, comment_count=-1)
+    increment(Consultation, comment.consultation_id, comment_count=-1)
     if comment.section_id is not None:
-        _bump(Section, comment.section_id, comment_count=-1)
+        increment(Section, comment.section_id, comment_count=-1)
     db.session.flush()
     return comment
 
@@ -129,7 +129,7 @@ def cast_vote(user, comment: Comment, value: str, *, now: datetime) -> Vote:
     if not permissions.can_vote_on(comment):
         raise DomainError(messages.CANNOT_VOTE)
 
-    inserted = _insert_ignore(
+    inserted = insert_if_absent(
         Vote.__table__,
         comment_id=comment.id,
         user_id=user.id,
@@ -141,44 +141,27 @@ def cast_vote(user, comment: Comment, value: str, *, now: datetime) -> Vote:
         select(Vote).where(Vote.comment_id == comment.id, Vote.user_id == user.id).with_for_update()
     ).one()
     if inserted:
-        _bump(Comment, comment.id, **{f"{value.value}_count": 1})
-        _bump(Consultation, comment.consultation_id, vote_count=1)
+        increment(Comment, comment.id, **{f"{value.value}_count": 1})
+        increment(Consultation, comment.consultation_id, vote_count=1)
         if comment.section_id is not None:
-            _bump(Section, comment.section_id, vote_count=1)
+            increment(Section, comment.section_id, vote_count=1)
         _count_participant(user.id, comment.consultation_id, comment.section_id)
     elif vote.value != value:
-        _bump(Comment, comment.id, **{f"{vote.value.value}_count": -1, f"{value.value}_count": 1})
+        increment(
+            Comment, comment.id, **{f"{vote.value.value}_count": -1, f"{value.value}_count": 1}
+        )
         vote.value = value
         vote.updated_at = now
     db.session.flush()
     return vote
 
 
-def _bump(model, row_id: int, **deltas: int) -> None:
-    """Add to counters in SQL, so concurrent requests never overwrite each other's counts."""
-    values = {name: getattr(model, name) + delta for name, delta in deltas.items()}
-    db.session.execute(
-        update(model).where(model.id == row_id).values(**values),
-        execution_options={"synchronize_session": False},
-    )
-
-
-def _insert_ignore(table, **values) -> bool:
-    """Insert a row unless its key exists; True when this call inserted it."""
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    # RETURNING tells reliably whether a row was written (rowcount is -1 on some drivers).
-    key = list(table.primary_key.columns)[0]
-    statement = insert(table).values(**values).on_conflict_do_nothing().returning(key)
-    return db.session.execute(statement).first() is not None
-
-
 def _count_participant(user_id: int, consultation_id: int, section_id: int | None) -> None:
-    if _insert_ignore(
+    if insert_if_absent(
         ConsultationParticipant.__table__, consultation_id=consultation_id, user_id=user_id
     ):
-        _bump(Consultation, consultation_id, participant_count=1)
-    if section_id is not None and _insert_ignore(
+        increment(Consultation, consultation_id, participant_count=1)
+    if section_id is not None and insert_if_absent(
         SectionParticipant.__table__, section_id=section_id, user_id=user_id
     ):
-        _bump(Section, section_id, participant_count=1)
+        increment(Section, section_id, participant_count=1)

@@ -66,6 +66,8 @@ class Consultation(TimestampMixin, db.Model):
     vote_count: Mapped[int] = mapped_column(default=0)
     #: Top-level comments on the consultation as a whole (pagination without counting rows).
     general_thread_count: Mapped[int] = mapped_column(default=0)
+    #: Public recommendations (submitted and not withdrawn).
+    recommendation_count: Mapped[int] = mapped_column(default=0, server_default="0")
 
     themes: Mapped[list["ConsultationTheme"]] = relationship(
         lazy="selectin", cascade="all, delete-orphan", order_by="ConsultationTheme.theme"
@@ -182,6 +184,7 @@ class Section(db.Model):
     vote_count: Mapped[int] = mapped_column(default=0)
     #: Top-level comments on this article, withdrawn ones included (they keep their place).
     thread_count: Mapped[int] = mapped_column(default=0)
+    recommendation_count: Mapped[int] = mapped_column(default=0, server_default="0")
 
     @property
     def is_article(self) -> bool:

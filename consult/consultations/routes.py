@@ -9,7 +9,7 @@ from ..comments.queries import thread_page
 from ..extensions import db
 from ..pagination import Page, page_number
 from . import bp, queries
-from .models import Consultation, Section
+from .models import Consultation, Phase, Section
 from .themes import THEMES
 
 
@@ -140,7 +140,14 @@ def _contribution_context(consultation: Consultation, form: CommentForm | None) 
     now = clock.utcnow()
     refusal = permissions.why_cannot_contribute(current_user, consultation, now)
     can_contribute = refusal is None
+    # Imported here: the organisations package imports this module's readers.
+    from ..organisations.queries import verified_organisations_of
+
+    can_recommend = consultation.phase_at(now) == Phase.OPEN and bool(
+        verified_organisations_of(current_user)
+    )
     return {
+        "can_recommend": can_recommend,
         "comment_form": form or CommentForm(),
         "can_contribute": can_contribute,
         "refusal": refusal,

@@ -87,6 +87,7 @@ def seed() -> bool:
         closed_one.closes_at,
         rng,
     )
+    seed_organisations(open_one, users, now)
     db.session.commit()
     return True
 
@@ -161,3 +162,96 @@ def _comments(consultation, users, entries, start, end, rng) -> None:
                 value,
                 now=comment.created_at + step / 2,
             )
+
+
+def seed_organisations(consultation, users, now) -> None:
+    """Organisations (verified and pending), a network, recommendations of every kind."""
+    from ..organisations import services as organisation_services
+    from ..organisations.models import Organisation, OrganisationDomain, Representative
+    from ..recommendations import services as recommendation_services
+    from ..recommendations.models import Recommendation
+    from . import organisations as data
+
+    admin_moment = now - timedelta(days=15)
+    by_key: dict[str, Organisation] = {}
+    for entry in data.ORGANISATIONS:
+        organisation = Organisation(
+            name=entry["name"],
+            kind=entry["kind"],
+            registration_ref=entry["ref"],
+            registration_key=organisation_services.registration_key(entry["ref"]),
+            region=entry["region"],
+            country=entry.get("country"),
+            contact_email=entry["email"],
+            description=entry["description"],
+            domains=[OrganisationDomain(domain=d) for d in entry["domains"]],
+        )
+        db.session.add(organisation)
+        db.session.flush()
+        for index in entry["representatives"]:
+            db.session.add(
+                Representative(
+                    organisation_id=organisation.id, user_id=users[index].id, since=admin_moment
+                )
+            )
+        if entry["status"] == "verified":
+            organisation.status = organisation.status.__class__("verified")
+            organisation.reviewed_at = admin_moment
+        by_key[entry["key"]] = organisation
+    db.session.flush()
+    for network_key, member_key in data.NETWORK_MEMBERS:
+        network, member = by_key[network_key], by_key[member_key]
+        representative = users[
+            data.ORGANISATIONS[[o["key"] for o in data.ORGANISATIONS].index(member_key)][
+                "representatives"
+            ][0]
+        ]
+        membership = organisation_services.request_membership(
+            representative, network, member, requested_by=member
+        )
+        network_rep = users[
+            next(o for o in data.ORGANISATIONS if o["key"] == network_key)["representatives"][0]
+        ]
+        organisation_services.accept_membership(network_rep, membership, admin_moment)
+
+    sections = {
+        s.number: s
+        for s in db.session.scalars(
+            select(Section).where(
+                Section.consultation_id == consultation.id, Section.kind == "article"
+            )
+        )
+    }
+    rng = random.Random(content.VOTE_SEED + 1)
+    moment = consultation.opens_at + timedelta(days=1)
+    for entry in data.RECOMMENDATIONS:
+        moment += timedelta(hours=7)
+        section = sections.get(entry["article"]) if entry["article"] else None
+        wording = entry.get("wording", "")
+        if "replace" in entry:
+            current = section.body[entry["language"]]
+            old, new = entry["replace"]
+            if old not in current:
+                raise ValueError(f"demo amendment does not match article {entry['article']}")
+            wording = current.replace(old, new)
+        author = users[entry["author"]]
+        recommendation: Recommendation = recommendation_services.save_recommendation(
+            author,
+            by_key[entry["organisation"]],
+            consultation,
+            recommendation_services.RecommendationFields(
+                section, entry["kind"], entry["language"], wording, entry["justification"]
+            ),
+            submit=not entry.get("draft"),
+            now=moment,
+        )
+        for cosigner_key in entry["cosigners"]:
+            cosigner = by_key[cosigner_key]
+            rep_index = next(o for o in data.ORGANISATIONS if o["key"] == cosigner_key)[
+                "representatives"
+            ][0]
+            recommendation_services.cosign(
+                users[rep_index], recommendation, cosigner, moment + timedelta(hours=2)
+            )
+        for supporter in rng.sample(users, entry["supporters"]):
+            recommendation_services.support(supporter, recommendation, moment + timedelta(hours=3))

@@ -6,23 +6,16 @@ from flask_wtf.file import FileField
 from wtforms import (
     DateTimeLocalField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..consultations.themes import KIND_NAMES, SCOPE_NAMES, THEMES
-from ..formtools import choices
+from ..formtools import CheckboxesField, choices
 from ..i18n import LANGUAGE_NAMES
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
-
-
-class CheckboxesField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class ConsultationForm(FlaskForm):
