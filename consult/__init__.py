@@ -10,6 +10,7 @@ from werkzeug.routing import IntegerConverter
 
 from .compression import GzipMiddleware
 from .config import Defaults
+from .security import register_security
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,6 +27,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     register_extensions(app)
     register_blueprints(app)
     register_health_check(app)
+    register_security(app)
     register_error_handlers(app)
     register_template_helpers(app)
     register_commands(app)
@@ -39,6 +41,8 @@ def configure(app: Flask, test_config: dict | None) -> None:
     if os.environ.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
     app.config.from_prefixed_env("CONSULT")
+    if app.config.get("RATELIMIT_STORAGE_URL"):  # the documented name of the setting
+        app.config["RATELIMIT_STORAGE_URI"] = app.config["RATELIMIT_STORAGE_URL"]
     if test_config:
         app.config.from_mapping(test_config)
 
@@ -80,7 +84,7 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
 
 
 def register_extensions(app: Flask) -> None:
-    from .extensions import babel, csrf, db, login_manager, migrate
+    from .extensions import babel, csrf, db, limiter, login_manager, migrate
     from .i18n import select_format_locale
 
     db.init_app(app)
@@ -88,6 +92,7 @@ def register_extensions(app: Flask) -> None:
         app, db, directory=str(Path(__file__).parent / "migrations"), render_as_batch=True
     )
     csrf.init_app(app)
+    limiter.init_app(app)
     babel.init_app(
         app,
         locale_selector=select_format_locale,
@@ -116,6 +121,7 @@ def register_blueprints(app: Flask) -> None:
     from .comments import bp as comments_bp
     from .consultations import bp as consultations_bp
     from .manage import bp as manage_bp
+    from .moderation import bp as moderation_bp
     from .organisations import bp as organisations_bp
     from .recommendations import bp as recommendations_bp
 
@@ -124,6 +130,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(accounts_bp)
     app.register_blueprint(organisations_bp)
     app.register_blueprint(recommendations_bp)
+    app.register_blueprint(moderation_bp)
     app.register_blueprint(manage_bp)
     app.register_blueprint(admin_bp)
 

@@ -23,6 +23,8 @@ class AuditEvent(db.Model):
 
 def record(actor, action: str, target, **data) -> AuditEvent:
     """Add an audit event for `target` (a model instance with an id) to the session."""
+    # current_user is a proxy: record the model behind it.
+    target = getattr(target, "_get_current_object", lambda: target)()
     event = AuditEvent(
         at=clock.utcnow(),
         actor_id=getattr(actor, "id", None),

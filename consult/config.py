@@ -26,8 +26,27 @@ class Defaults:
     COMMENT_MAX_LENGTH = 5000
     COMMENT_EDIT_WINDOW = timedelta(minutes=15)
     COMMENTS_PER_PAGE = 20
+    #: Reports from this many different people hide content until a moderator reviews it.
+    FLAGS_TO_HIDE = 3
     CONSULTATIONS_PER_PAGE = 20
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024
+
+    #: Outgoing mail: SMTP when MAIL_SERVER is set, else files in instance/outbox/.
+    MAIL_SERVER: str | None = None
+    MAIL_PORT = 587
+    MAIL_USE_TLS = True
+    MAIL_USERNAME: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_FROM = "consult <no-reply@consult.invalid>"
+
+    #: Where rate-limit counters live: memory for one process, redis://... for several hosts.
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_LOGIN = "10 per minute"
+    RATELIMIT_SIGNUP = "5 per hour"
+    RATELIMIT_POST_PER_USER = "15 per minute"
+    RATELIMIT_POST_PER_ADDRESS = "60 per minute"
+    RATELIMIT_VOTE_PER_USER = "120 per minute"
 
     #: Tests turn this on: a UI string missing from a catalogue is recorded.
     I18N_RECORD_MISSING = False

@@ -3,6 +3,8 @@
 from functools import cached_property
 
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -39,3 +41,5 @@ class ConsultBabel(Babel):
 
 
 babel = ConsultBabel()
+#: Counters in memory by default; Redis (or another store) with CONSULT_RATELIMIT_STORAGE_URL.
+limiter = Limiter(key_func=get_remote_address)

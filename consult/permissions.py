@@ -18,6 +18,14 @@ def is_admin(user) -> bool:
     return is_signed_in(user) and user.is_admin
 
 
+def is_moderator(user) -> bool:
+    return is_signed_in(user) and (user.is_moderator or user.is_admin)
+
+
+def can_report(user, content) -> bool:
+    return is_signed_in(user) and getattr(content, "author_id", None) != user.id
+
+
 def is_official(user) -> bool:
     return is_signed_in(user) and user.institution_id is not None
 
@@ -44,6 +52,8 @@ def why_cannot_contribute(user, consultation: Consultation, now: datetime):
         return _("Sign in to take part.")
     if user.is_blocked:
         return _("Your account cannot post at the moment.")
+    if user.email_confirmed_at is None:
+        return _("Confirm your e-mail address to take part: follow the link we sent you.")
     phase = consultation.phase_at(now)
     if phase == Phase.UPCOMING:
         return _(
@@ -113,6 +123,10 @@ def why_cannot_recommend(user, organisation, consultation: Consultation, now: da
     """Why this person cannot act for `organisation` on `consultation` now (None if they can)."""
     if not is_signed_in(user):
         return _("Sign in to take part.")
+    if user.is_blocked:
+        return _("Your account cannot post at the moment.")
+    if user.email_confirmed_at is None:
+        return _("Confirm your e-mail address to take part: follow the link we sent you.")
     if organisation is None or not represents(user, organisation.id):
         return _("Only a representative of this organisation can do this.")
     if not organisation.is_verified:
@@ -154,4 +168,8 @@ def can_cosign_as(user, recommendation, organisation) -> bool:
 
 
 def can_support(user, recommendation) -> bool:
-    return is_signed_in(user) and recommendation.status.value == "submitted"
+    return (
+        is_signed_in(user)
+        and not user.is_blocked
+        and recommendation.status.value == "submitted"
+    )

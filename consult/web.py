@@ -100,6 +100,7 @@ def register_template_context(app: Flask) -> None:
             "now": clock.utcnow(),
         }
 
+    from . import permissions
     from .accounts.profile import REGIONS
     from .comments.forms import STANCE_CHOICES
     from .consultations.themes import (
@@ -109,6 +110,7 @@ def register_template_context(app: Flask) -> None:
         SECTION_KIND_NAMES,
         THEMES,
     )
+    from .moderation.names import REASON_NAMES
     from .organisations.names import DOMAIN_NAMES
     from .organisations.names import KIND_NAMES as ORGANISATION_KIND_NAMES
     from .organisations.names import STATUS_NAMES as ORGANISATION_STATUS_NAMES
@@ -117,6 +119,8 @@ def register_template_context(app: Flask) -> None:
     from .recommendations.names import STATUS_NAMES as RECOMMENDATION_STATUS_NAMES
 
     app.jinja_env.globals.update(
+        permissions=permissions,
+        reason_names=REASON_NAMES,
         region_names=REGIONS,
         country_name=country_name,
         domain_names=DOMAIN_NAMES,

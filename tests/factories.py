@@ -45,6 +45,7 @@ class Factories:
             consented_at=clock.utcnow(),
             **profile,
         )
+        user.email_confirmed_at = clock.utcnow()
         user.institution_id = institution.id if institution else None
         user.is_admin = admin
         db.session.commit()

@@ -92,7 +92,7 @@ def test_forms_are_protected_against_cross_site_requests(database, make):
         )
         assert response.status_code == 400
         page = client.get(url).get_data(as_text=True)
-        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
         response = client.post(
             f"/consultations/{consultation.id}/comments",
             data={"body": "Avec jeton", "section": "1", "csrf_token": token},

@@ -2,7 +2,6 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from sqlalchemy import func, select
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import (
     DataRequired,
@@ -12,11 +11,9 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..extensions import db
 from ..formtools import choices, lazy_choices
 from ..i18n import LANGUAGE_NAMES
 from . import profile
-from .models import User
 
 PASSWORD_MIN = 10
 
@@ -86,15 +83,6 @@ class SignupForm(ProfileFields, FlaskForm):
         validators=[DataRequired(message=_l("Your consent is needed to create an account."))],
     )
 
-    def validate_email(self, field):
-        taken = db.session.scalar(
-            select(User.id).where(func.lower(User.email) == field.data.strip().lower())
-        )
-        if taken:
-            raise ValidationError(
-                _l("An account already uses this e-mail address. Sign in instead.")
-            )
-
 
 class LoginForm(FlaskForm):
     email = EmailField(
@@ -116,6 +104,38 @@ class ProfileForm(ProfileFields, FlaskForm):
         ],
     )
     locale = SelectField(_l("Language"), choices=choices(LANGUAGE_NAMES.items()))
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail address"), validators=[DataRequired(message=_l("Enter your e-mail address."))]
+    )
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField(
+        _l("New password"),
+        validators=[
+            DataRequired(message=_l("Choose a password.")),
+            Length(
+                min=PASSWORD_MIN,
+                max=200,
+                message=_l("At least %(min)s characters.", min=PASSWORD_MIN),
+            ),
+        ],
+        description=_l("At least %(min)s characters.", min=PASSWORD_MIN),
+    )
+    password_again = PasswordField(
+        _l("Password again"),
+        validators=[EqualTo("password", message=_l("The two passwords are not the same."))],
+    )
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField(
+        _l("Your password, to confirm"),
+        validators=[DataRequired(message=_l("Enter your password."))],
+    )
 
 
 class LanguageForm(FlaskForm):

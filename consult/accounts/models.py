@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -31,6 +31,12 @@ class User(UserMixin, TimestampMixin, db.Model):
     consented_at: Mapped[datetime] = mapped_column(UTCDateTime)
     is_admin: Mapped[bool] = mapped_column(default=False)
     is_blocked: Mapped[bool] = mapped_column(default=False)
+    #: When the person followed the link sent to their address; needed to take part.
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: When the person deleted their account: their contributions stay, as "former participant".
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Reviews reports and hides content (never edits it).
+    is_moderator: Mapped[bool] = mapped_column(default=False, server_default=false())
     #: Set for ministry officials: the institution they act for.
     institution_id: Mapped[int | None] = mapped_column(ForeignKey("institution.id"), index=True)
     institution: Mapped[Institution | None] = relationship(lazy="joined")
@@ -40,6 +46,10 @@ class User(UserMixin, TimestampMixin, db.Model):
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:
+        return self.deleted_at is None
 
     @property
     def is_official(self) -> bool:

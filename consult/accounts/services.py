@@ -4,6 +4,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from .. import audit
 from ..extensions import db
 from .models import User
 from .profile import ABROAD
@@ -43,6 +44,25 @@ def set_profile(user: User, *, region, country, gender, age_bracket) -> None:
     user.country = (country or None) if region == ABROAD else None
     user.gender = gender or None
     user.age_bracket = age_bracket or None
+
+
+def find_by_email(email: str) -> User | None:
+    return db.session.scalars(
+        select(User).where(func.lower(User.email) == normalise_email(email))
+    ).first()
+
+
+def confirm_email(user: User, now: datetime) -> None:
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = now
+        audit.record(user, "user.confirm_email", user)
+
+
+def reset_password(user: User, password: str, now: datetime) -> None:
+    user.set_password(password)
+    # Following the link proved the address, too.
+    confirm_email(user, now)
+    audit.record(user, "user.reset_password", user)
 
 
 def authenticate(email: str, password: str) -> User | None:

@@ -2,8 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField, StringField
+from wtforms import EmailField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
+
+from ..formtools import choices
 
 
 class InstitutionForm(FlaskForm):
@@ -23,3 +25,15 @@ class OfficialForm(FlaskForm):
         validators=[DataRequired(message=_l("Enter your e-mail address."))],
     )
     institution = SelectField(_l("Institution"), choices=[], validate_choice=False)
+
+
+class ModeratorForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail address of the account"),
+        validators=[DataRequired(message=_l("Enter your e-mail address."))],
+    )
+    grant = RadioField(
+        _l("Moderator role"),
+        choices=choices([("grant", _l("Make moderator")), ("revoke", _l("Remove the role"))]),
+        default="grant",
+    )

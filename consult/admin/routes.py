@@ -1,12 +1,25 @@
 """Institutions and officials, for administrators."""
 
-from flask import abort, redirect, render_template, request, url_for
+import csv
+import io
+import json
+
+from flask import (
+    Response,
+    abort,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from .. import clock, permissions
+from .. import audit, clock, permissions
 from ..accounts.models import User
+from ..audit import AuditEvent
 from ..errors import DomainError
 from ..extensions import db
 from ..i18n import pick, select_language
@@ -17,9 +30,9 @@ from ..organisations import services as organisation_services
 from ..organisations.forms import ActionForm, RejectForm
 from ..organisations.models import Organisation
 from ..pagination import Page, page_number
-from ..web import flash_done
+from ..web import flash_done, flash_error
 from . import bp
-from .forms import InstitutionForm, OfficialForm
+from .forms import InstitutionForm, ModeratorForm, OfficialForm
 
 
 @bp.before_request
@@ -51,6 +64,7 @@ def _page(institution_form=None, official_form=None, status=200):
         officials=officials,
         institution_form=institution_form or InstitutionForm(),
         official_form=official_form or _official_form(),
+        moderator_form=ModeratorForm(),
     ), status
 
 
@@ -139,3 +153,82 @@ def reject_organisation(organisation_id: int):
     db.session.commit()
     flash_done(_("The organisation is rejected; its representatives see the reason."))
     return redirect(url_for("admin.organisations"))
+
+
+AUDIT_PER_PAGE = 50
+
+
+def _audit_query(action: str | None):
+    query = select(AuditEvent, User.display_name).outerjoin(User, User.id == AuditEvent.actor_id)
+    if action:
+        query = query.where(AuditEvent.action.startswith(action))
+    return query.order_by(AuditEvent.id.desc())
+
+
+@bp.get("/audit")
+def audit_log():
+    action = (request.args.get("action") or "").strip()[:60] or None
+    query = _audit_query(action)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    page = Page(page_number(request.args.get("page")), AUDIT_PER_PAGE, total)
+    rows = db.session.execute(query.limit(AUDIT_PER_PAGE).offset(page.offset)).all()
+    return render_template("admin/audit.html", rows=rows, page=page, action=action or "")
+
+
+@bp.get("/audit.csv")
+def audit_export():
+    """The whole log as CSV, streamed so its size does not matter."""
+    action = (request.args.get("action") or "").strip()[:60] or None
+
+    def lines():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(
+            ["id", "at_utc", "actor_id", "actor", "action", "target_type", "target_id", "data"]
+        )
+        yield buffer.getvalue()
+        for event, name in db.session.execute(
+            _audit_query(action)
+            .order_by(None)
+            .order_by(AuditEvent.id)
+            .execution_options(yield_per=1000)
+        ):
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerow(
+                [
+                    event.id,
+                    event.at.isoformat(),
+                    event.actor_id or "",
+                    name or "",
+                    event.action,
+                    event.target_type,
+                    event.target_id or "",
+                    json.dumps(event.data, ensure_ascii=False),
+                ]
+            )
+            yield buffer.getvalue()
+
+    return Response(
+        stream_with_context(lines()),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=audit-log.csv"},
+    )
+
+
+@bp.post("/moderators")
+def set_moderator():
+    form = ModeratorForm()
+    if not form.validate_on_submit():
+        return _page(status=400)
+    user = db.session.scalars(
+        select(User).where(func.lower(User.email) == form.email.data.strip().lower())
+    ).first()
+    if user is None:
+        flash_error(_("No account uses this e-mail address."))
+        return redirect(url_for("admin.index")), 303
+    user.is_moderator = form.grant.data == "grant"
+    audit.record(current_user, "user.moderator", user, granted=user.is_moderator)
+    db.session.commit()
+    flash_done(_("The account is updated."))
+    return redirect(url_for("admin.index"))

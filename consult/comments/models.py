@@ -63,7 +63,10 @@ class Comment(TimestampMixin, db.Model):
     status: Mapped[CommentStatus] = mapped_column(
         _str_enum(CommentStatus), default=CommentStatus.VISIBLE
     )
+    #: Why moderation hid it: a reason code of consult.moderation ("reported" = until reviewed).
     hidden_reason: Mapped[str | None] = mapped_column(String(200))
+    #: What the moderator wrote when hiding, shown with the reason.
+    hidden_note: Mapped[str | None] = mapped_column(String(300))
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     agree_count: Mapped[int] = mapped_column(default=0)
     disagree_count: Mapped[int] = mapped_column(default=0)

@@ -5,7 +5,7 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import clock, permissions
+from .. import clock, permissions, ratelimits
 from ..consultations import queries as consultation_queries
 from ..consultations.routes import (
     get_readable_consultation,
@@ -38,6 +38,7 @@ def _place_url(comment: Comment, anchor: bool = True) -> str:
 
 @bp.post("/consultations/<int:consultation_id>/comments")
 @login_required
+@ratelimits.limit_posting
 def post_comment(consultation_id: int):
     consultation = get_readable_consultation(consultation_id)
     section = None
@@ -84,6 +85,7 @@ def _get_comment(comment_id: int) -> Comment:
 
 @bp.route("/comments/<int:comment_id>/reply", methods=["GET", "POST"])
 @login_required
+@ratelimits.limit_posting
 def reply(comment_id: int):
     parent = _get_comment(comment_id)
     consultation = get_readable_consultation(parent.consultation_id)
@@ -170,6 +172,7 @@ def withdraw(comment_id: int):
 
 @bp.post("/comments/<int:comment_id>/vote")
 @login_required
+@ratelimits.voting
 def vote(comment_id: int):
     comment = _get_comment(comment_id)
     form = VoteForm()

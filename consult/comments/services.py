@@ -107,11 +107,12 @@ def withdraw_comment(user, comment: Comment, *, now: datetime) -> Comment:
     """The text goes from public view; the thread keeps a placeholder so replies stay readable."""
     if not permissions.can_withdraw_comment(user, comment):
         raise NotAllowed(messages.CANNOT_WITHDRAW)
-    comment.status = CommentStatus.WITHDRAWN
-    comment.updated_at = now
+    # Consultation and article first, as everywhere (see cast_vote), then the comment itself.
     increment(Consultation, comment.consultation_id, comment_count=-1)
     if comment.section_id is not None:
         increment(Section, comment.section_id, comment_count=-1)
+    comment.status = CommentStatus.WITHDRAWN
+    comment.updated_at = now
     db.session.flush()
     return comment
 
@@ -141,10 +142,13 @@ def cast_vote(user, comment: Comment, value: str, *, now: datetime) -> Vote:
         select(Vote).where(Vote.comment_id == comment.id, Vote.user_id == user.id).with_for_update()
     ).one()
     if inserted:
-        increment(Comment, comment.id, **{f"{value.value}_count": 1})
+        # Rows are locked in one order everywhere: consultation, article, then comments (a
+        # reply locks its consultation before its parent). Locking the comment first here
+        # deadlocked against a concurrent reply to the same comment on PostgreSQL.
         increment(Consultation, comment.consultation_id, vote_count=1)
         if comment.section_id is not None:
             increment(Section, comment.section_id, vote_count=1)
+        increment(Comment, comment.id, **{f"{value.value}_count": 1})
         _count_participant(user.id, comment.consultation_id, comment.section_id)
     elif vote.value != value:
         increment(

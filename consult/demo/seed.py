@@ -41,6 +41,7 @@ def seed() -> bool:
         consented_at=now,
     )
     official.institution_id = institution.id
+    official.email_confirmed_at = now
     users = [
         register_user(
             email=u["email"],
@@ -55,6 +56,8 @@ def seed() -> bool:
         )
         for u in content.USERS
     ]
+    for user in users:
+        user.email_confirmed_at = now - timedelta(days=20)
 
     # The open consultation: opened ten days ago, closes in fifty days.
     open_one = _consultation(

@@ -60,6 +60,9 @@ class Recommendation(TimestampMixin, db.Model):
     attachment_key: Mapped[str | None] = mapped_column(String(80))
     attachment_name: Mapped[str | None] = mapped_column(String(200))
     attachment_size: Mapped[int | None] = mapped_column(Integer)
+    #: Set when moderation hides it (a reason code of consult.moderation); None when shown.
+    hidden_reason: Mapped[str | None] = mapped_column(String(200))
+    hidden_note: Mapped[str | None] = mapped_column(String(300))
     # Counters kept in the same transaction as the co-signature or support.
     cosignature_count: Mapped[int] = mapped_column(default=0)
     support_count: Mapped[int] = mapped_column(default=0)

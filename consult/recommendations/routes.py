@@ -32,8 +32,22 @@ ATTACHMENT_ERRORS = {
 }
 
 
+#: Room for the form's other fields next to the memo in one request body.
+FORM_ALLOWANCE = 1024 * 1024
+
+
 def _uploads() -> Path:
     return Path(current_app.instance_path) / "uploads" / "recommendations"
+
+
+@bp.url_value_preprocessor
+def allow_memo_uploads(endpoint, _values):
+    """Let a 10 MB memo through the site-wide request limit on the recommendation form.
+
+    A URL preprocessor, because it runs before CSRF protection reads the form (a
+    before_request function of the blueprint would run too late)."""
+    if endpoint in ("recommendations.new", "recommendations.edit"):
+        request.max_content_length = attachments.MAX_ATTACHMENT_BYTES + FORM_ALLOWANCE
 
 
 @bp.get("/consultations/<int:consultation_id>/recommendations")
@@ -134,6 +148,7 @@ def _edit_page(consultation, recommendation: Recommendation | None):
         organisation = next((o for o in organisations if str(o.id) == form.organisation.data), None)
         if organisation is None:
             abort(403)  # a representative of A can never act for B, whatever the form says
+        upload: dict = {}
         try:
             upload = _read_upload(form)
             recommendation = services.save_recommendation(
@@ -155,6 +170,11 @@ def _edit_page(consultation, recommendation: Recommendation | None):
         except DomainError as error:
             form.justification.errors = [*form.justification.errors, error.message]
             status = error.status_code
+            if upload:  # stored before the refusal: not kept, and the browser cannot re-send it
+                (_uploads() / upload["attachment_key"]).unlink(missing_ok=True)
+                form.attachment.errors = [
+                    _("Choose the file again: files are not kept after an error.")
+                ]
         else:
             db.session.commit()
             flash_done(
@@ -309,6 +329,10 @@ def attachment(recommendation_id: int):
     recommendation = _get(recommendation_id)
     if not recommendation.attachment_key:
         abort(404)
+    if recommendation.hidden_reason and not permissions.represents(
+        current_user, recommendation.organisation_id
+    ):
+        abort(404)  # hidden by moderation: its memo is hidden too
     try:
         path = attachments.path_of(_uploads(), recommendation.attachment_key)
     except attachments.AttachmentError:

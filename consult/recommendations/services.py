@@ -163,6 +163,8 @@ def support(user, recommendation: Recommendation, now: datetime) -> None:
     consultation = db.session.get(Consultation, recommendation.consultation_id)
     if not permissions.is_signed_in(user):
         raise NotAllowed(_l("Sign in to take part."))
+    if user.is_blocked:
+        raise NotAllowed(_l("Your account cannot post at the moment."))
     if consultation.phase_at(now) != Phase.OPEN:
         raise NotAllowed(_l("This consultation is closed: it no longer accepts recommendations."))
     if recommendation.status != RecommendationStatus.SUBMITTED:

@@ -1,0 +1,105 @@
+"""Rate limits on signing in, signing up, posting and voting, in memory and in Redis."""
+
+import os
+import socket
+import uuid
+
+import pytest
+
+from consult import create_app
+from consult.extensions import db
+
+from .conftest import _base_config, _empty_tables, _fresh_request_globals
+from .factories import PASSWORD, Factories
+
+
+def _redis_available() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+STORAGES = [
+    "memory://",
+    pytest.param("redis://127.0.0.1:6379/0", marks=pytest.mark.redis, id="redis"),
+]
+
+
+@pytest.fixture(params=STORAGES)
+def limited_app(request, database):
+    # Not the `app` fixture: the limiter is one object per process, configured by the last app
+    # built, as in production where a process serves one app.
+    storage = request.param
+    if storage.startswith("redis") and not _redis_available():
+        if os.environ.get("CI"):
+            pytest.fail("Redis is not reachable on 127.0.0.1:6379 in CI")
+        pytest.skip("Redis is not running here")
+    app = create_app(
+        {
+            **_base_config(database),
+            "RATELIMIT_ENABLED": True,
+            "RATELIMIT_STORAGE_URI": storage,
+            # A prefix of its own, so runs never share counters in Redis.
+            "RATELIMIT_KEY_PREFIX": f"consult-test-{uuid.uuid4().hex[:8]}",
+            "RATELIMIT_LOGIN": "3 per minute",
+            "RATELIMIT_POST_PER_USER": "2 per minute",
+            "RATELIMIT_POST_PER_ADDRESS": "4 per minute",
+        }
+    )
+    app.before_request_funcs.setdefault(None, []).insert(0, _fresh_request_globals)
+    with app.app_context():
+        yield app
+        db.session.remove()
+        _empty_tables()
+        db.engine.dispose()
+
+
+def test_repeated_failed_sign_ins_get_a_429_page(limited_app):
+    make = Factories()
+    client = limited_app.test_client()
+    make.user(email="cible@example.org")
+    statuses = [
+        client.post(
+            "/login",
+            data={"email": "cible@example.org", "password": "guess"},
+            headers={"Accept-Language": "fr"},
+        ).status_code
+        for _ in range(4)
+    ]
+    assert statuses == [400, 400, 400, 429]
+    # Reading the sign-in page is not limited, only the attempts.
+    assert client.get("/login").status_code == 200
+    # Even the right password waits until the window passes.
+    right = client.post("/login", data={"email": "cible@example.org", "password": PASSWORD})
+    assert right.status_code == 429
+
+
+def test_posting_is_limited_per_person(limited_app):
+    make = Factories()
+    from sqlalchemy import func, select
+
+    from consult.comments.models import Comment
+    from consult.consultations.models import Section
+
+    consultation = make.consultation()
+    section = db.session.scalars(
+        select(Section).where(Section.consultation_id == consultation.id, Section.kind == "article")
+    ).first()
+    first, second = make.user(), make.user()
+    client = limited_app.test_client()
+    url = f"/consultations/{consultation.id}/comments"
+
+    def post_as(user):
+        with client.session_transaction() as session:
+            session["_user_id"] = str(user.id)
+        return client.post(url, data={"body": "Avis", "section": section.slug}).status_code
+
+    assert [post_as(first), post_as(first), post_as(first)] == [302, 302, 429]
+    # Someone else from the same address still may, until the address reaches its own limit.
+    assert post_as(second) == 302
+    later = [post_as(second) for _ in range(4)]
+    assert 429 in later
+    comments = db.session.scalar(select(func.count()).select_from(Comment))
+    assert comments <= 4  # the address limit held whoever posted
