@@ -141,3 +141,41 @@ def test_xss_vectors_in_a_recommendation_and_an_organisation_stay_text(
         page = client.get(url).get_data(as_text=True)
         main = page.split('<main id="main"')[1]
         assert _unsafe_markup(main) == [], (url, vector)
+
+
+@pytest.mark.parametrize("vector", XSS_VECTORS[:8])
+def test_xss_vectors_in_official_and_admin_fields_stay_text(client, make, login_as, vector):
+    """Titles, summaries, draft text, institution names, descriptions, moderation notes."""
+    from consult.consultations.models import Consultation
+
+    institution = make.institution(name={"fr": "Institution " + vector[:200]})
+    consultation = make.consultation(institution=institution, title={"fr": "Titre " + vector[:250]})
+    consultation = db.session.get(Consultation, consultation.id)
+    consultation.summary = {"fr": "Résumé " + vector}
+    section = db.session.scalars(
+        select(Section).where(Section.consultation_id == consultation.id, Section.kind == "article")
+    ).first()
+    section.body = {**section.body, "fr": "Corps " + vector}
+    section.heading = {**section.heading, "fr": "Intitulé " + vector[:200]}
+    comment = make.comment(consultation, section=section, body="Un avis")
+    moderator = make.user(name="Modération")
+    moderator.is_moderator = True
+    db.session.commit()
+    reporter = login_as(make.user())
+    client.post(
+        f"/moderation/report/comment/{comment.id}", data={"reason": "other", "note": vector}
+    )
+    login_as(moderator)
+    queue = client.get("/moderation/").get_data(as_text=True)
+    assert "Un avis" in queue
+    assert _unsafe_markup(queue.split('<main id="main"')[1]) == [], vector
+    client.post(f"/moderation/comment/{comment.id}/hide", data={"reason": "other", "note": vector})
+    login_as(reporter)
+    for url in (
+        "/?lang=fr",
+        f"/consultations/{consultation.id}?lang=fr",
+        f"/consultations/{consultation.id}/articles/{section.slug}?lang=fr",
+    ):
+        page = client.get(url).get_data(as_text=True)
+        assert "Titre" in page  # the field is on the page, as text
+        assert _unsafe_markup(page.split('<main id="main"')[1]) == [], (url, vector)
