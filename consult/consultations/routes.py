@@ -148,7 +148,8 @@ def _contribution_context(consultation: Consultation, form: CommentForm | None) 
     )
     return {
         "can_recommend": can_recommend,
-        "comment_form": form or CommentForm(),
+        # The form is only shown to those who may contribute; readers do not pay for it.
+        "comment_form": form or (CommentForm() if can_contribute else None),
         "can_contribute": can_contribute,
         "refusal": refusal,
         "thread_ctx": {
