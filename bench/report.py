@@ -183,6 +183,11 @@ def markdown(document: dict) -> str:
             f"{db['targets']['busiest_comments']:,} comments "
             f"({db['targets']['busiest_threads']:,} threads), deep page = page "
             f"{db['targets']['deep_page']}."
+            + (
+                f" (Attempt {db['attempts']}: the server was restarted under the harness.)"
+                if db.get("attempts", 1) > 1
+                else ""
+            )
         )
     lines += [
         "",
