@@ -3,6 +3,11 @@
 // browser falls back to submitting the form normally.
 (function () {
   "use strict";
+  // A form sent back with errors: move focus to their summary (role=alert), so a screen reader
+  // reads it out and the next Tab leads to the fields to correct.
+  var errors = document.getElementById("form-errors");
+  if (errors) errors.focus();
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.matches || !form.matches("form[data-enhance=vote]") || !window.fetch) return;
