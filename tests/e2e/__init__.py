@@ -1,0 +1,1 @@
+"""Browser tests (real Chromium): journeys, accessibility, mobile, page weight, HTML validity."""
