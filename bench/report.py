@@ -175,6 +175,14 @@ def markdown(document: dict) -> str:
         f"Command: `{document['command']}`",
         "",
     ]
+    busiest = max(m.get("load_before", 0), m.get("load_after", 0))
+    if busiest > m["cores"]:
+        lines += [
+            f"**The machine was busy** (load average up to {busiest} on {m['cores']} cores, from "
+            "other work): absolute figures are far below a quiet machine's; compare the ratios "
+            "to the floor, which was measured in the same minutes.",
+            "",
+        ]
     for db in dbs:
         s = db["seed"]
         lines.append(
