@@ -604,7 +604,7 @@ def test_a_nine_megabyte_memo_passes_with_csrf_on_as_users_send_it(
     consultation, organisation, representative = world
     login_as(representative)
     token = re.search(
-        r'name="csrf_token" type="hidden" value="([^"]+)"', page(client.get(new_url(consultation)))
+        r'name="csrf_token" value="([^"]+)"', page(client.get(new_url(consultation)))
     ).group(1)
     memo = MINIMAL_PDF.replace(b"trailer", b"%" + b"x" * (9 * 1024 * 1024) + b"\ntrailer")
     attachment = FileStorage(io.BytesIO(memo), "memo.pdf", content_type="application/pdf")
