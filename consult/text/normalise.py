@@ -59,14 +59,35 @@ _FOLD = str.maketrans(
 _TOKEN_RE = re.compile(r"[^\W_]+")
 
 
+class _PerCharacter(dict):
+    """Code point -> what steps 1-5 make of that character alone, computed on first sight."""
+
+    #: A text may hold any of some 150 000 characters: remember only this many.
+    LIMIT = 20_000
+
+    def __missing__(self, code: int) -> str:
+        text = unicodedata.normalize("NFKC", chr(code)).casefold().translate(_FOLD)
+        value = "".join(
+            char
+            for char in unicodedata.normalize("NFD", text)
+            if not unicodedata.combining(char) and unicodedata.category(char) != "Cf"
+        ).translate(_FOLD)  # again: ǣ is æ once its macron is gone
+        if len(self) < self.LIMIT:
+            self[code] = value
+        return value
+
+
+_PER_CHARACTER = _PerCharacter()
+
+
 def normalise(text: str) -> str:
     """Return the comparison form of ``text`` (steps in the module docstring)."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
-    text = "".join(
-        char
-        for char in unicodedata.normalize("NFD", text)
-        if not unicodedata.combining(char) and unicodedata.category(char) != "Cf"
-    )
+    # Steps 1-5 character by character, through one cached table (str.translate runs in C):
+    # synthesis normalises 100 000 texts. That equals doing them on the whole text because
+    # what NFKC composes across characters (a letter and its marks) is decomposed again and
+    # its marks dropped; the final NFC composes what no step dropped (Hangul jamo). A test
+    # compares both on random text.
+    text = text.translate(_PER_CHARACTER)
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 

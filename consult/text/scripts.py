@@ -61,6 +61,8 @@ _NOT_WORDS_RE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+#: Every match of _NOT_WORDS_RE contains one of these; looking for them first is much cheaper.
+_NOT_WORDS_HINT_RE = re.compile(r"@|https?://|www\.", re.IGNORECASE)
 
 
 def _script_of(char: str) -> str | None:
@@ -71,13 +73,38 @@ def _script_of(char: str) -> str | None:
     return None
 
 
+_KEYS = {ARABIC: "a", LATIN: "l", TIFINAGH: "t", "other": "o"}
+
+
+class _LetterKeys(dict):
+    """Code point -> one key letter per script (see _KEYS) for a letter, "" for anything else;
+    computed on first sight."""
+
+    #: A text may hold any of some 150 000 letters: remember only this many.
+    LIMIT = 20_000
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if unicodedata.category(char).startswith("L"):
+            value = _KEYS[_script_of(char) or "other"]
+        else:
+            value = ""
+        if len(self) < self.LIMIT:
+            self[code] = value
+        return value
+
+
+_LETTER_KEYS = _LetterKeys()
+
+
 def _letter_counts(text: str) -> dict[str, int]:
     """Count the letters of ``text`` per script; letters of other scripts count as "other"."""
-    counts = {ARABIC: 0, LATIN: 0, TIFINAGH: 0, "other": 0}
-    for char in _NOT_WORDS_RE.sub(" ", text):
-        if unicodedata.category(char).startswith("L"):
-            counts[_script_of(char) or "other"] += 1
-    return counts
+    # One key per letter through a cached table (str.translate runs in C), then four counts:
+    # synthesis detects the script of 100 000 texts.
+    if _NOT_WORDS_HINT_RE.search(text):
+        text = _NOT_WORDS_RE.sub(" ", text)
+    keys = text.translate(_LETTER_KEYS)
+    return {script: keys.count(key) for script, key in _KEYS.items()}
 
 
 def detect_script(text: str) -> str:

@@ -1,8 +1,11 @@
 """Normalisation of Arabic, French and Tamazight text for search and duplicates."""
 
+import random
+import unicodedata
+
 import pytest
 
-from consult.text.normalise import normalise, tokens
+from consult.text.normalise import _FOLD, normalise, tokens
 
 
 def test_normalise_strips_tashkeel_and_tatweel():
@@ -90,3 +93,29 @@ def test_tokens_splits_on_underscores_and_hyphens():
 
 def test_tokens_of_punctuation_only_is_empty():
     assert tokens(" ... !!! ؟ ، ") == []
+
+
+def _normalise_one_character_at_a_time(text: str) -> str:
+    """The definition of normalise(), step by step on the whole text (the implementation
+    works character by character through a cached table, for speed)."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
+    text = "".join(
+        char
+        for char in unicodedata.normalize("NFD", text)
+        if not unicodedata.combining(char) and unicodedata.category(char) != "Cf"
+    ).translate(_FOLD)
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def test_normalise_matches_its_character_by_character_definition():
+    rng = random.Random(4)
+    alphabet = (
+        [chr(code) for code in _FOLD]
+        + list("abcéèçœæ ÉÀ\u0301\u0327\u0304ǣ\u0654\u1100\u1161\u200d\u200f\ufeff\u00ad\t\nﻻﬁ")
+        + [chr(code) for code in range(0x0621, 0x064B)]
+        + [chr(code) for code in range(0x2D30, 0x2D80)]
+    )
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        text += "".join(chr(rng.randint(0x20, 0x2FFFF)) for _ in range(rng.randint(0, 3)))
+        assert normalise(text) == _normalise_one_character_at_a_time(text)

@@ -69,3 +69,9 @@ def test_detect_script_is_unknown_for_a_script_we_do_not_handle():
 )
 def test_lang_for_text_gives_the_tag_for_the_detected_script(text, lang):
     assert lang_for_text(text) == lang
+
+
+def test_detect_script_counts_every_occurrence_of_a_letter():
+    # Ten Latin letters (one distinct) against two Arabic ones: Latin holds over 80 %.
+    assert detect_script("aaaaaaaaaa بب") == "latn"
+    assert detect_script("aaaa بببب") == "mixed"
