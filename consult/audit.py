@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from . import clock
@@ -19,6 +19,16 @@ class AuditEvent(db.Model):
     target_type: Mapped[str] = mapped_column(String(40))
     target_id: Mapped[int | None]
     data: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class AppendOnly(Exception):
+    """An audit event was about to be changed or deleted: the log only grows."""
+
+
+@event.listens_for(AuditEvent, "before_update")
+@event.listens_for(AuditEvent, "before_delete")
+def _refuse_changes(_mapper, _connection, target: AuditEvent) -> None:
+    raise AppendOnly(f"audit event {target.id} cannot be changed or deleted")
 
 
 def record(actor, action: str, target, **data) -> AuditEvent:

@@ -1,5 +1,7 @@
 """Sign up with consent and an optional profile, sign in, sign out, the profile page."""
 
+import re
+
 from sqlalchemy import func, select
 
 from consult.accounts.models import User
@@ -177,7 +179,8 @@ def test_login_and_logout(client, make):
     user = make.user(email="karim@example.org")
     response = client.post("/login", data={"email": "Karim@example.org", "password": PASSWORD})
     assert response.status_code == 302
-    assert "Karim" not in client.get("/").get_data(as_text=True) or True
+    # Signed in: the header names the person (the e-mail's case did not matter).
+    assert user.display_name in client.get("/").get_data(as_text=True)
     assert client.get("/account").status_code == 200
     assert user.display_name in client.get("/account").get_data(as_text=True)
 
@@ -232,3 +235,96 @@ def test_profile_page_changes_name_language_and_profile(client, make, login_as):
         "65+",
     )
     assert '<html lang="zgh" dir="ltr">' in client.get("/account").get_data(as_text=True)
+
+
+def test_passwords_are_stored_with_a_memory_hard_kdf_and_a_salt(client):
+    client.post("/signup", data=signup_data())
+    client.post("/signup", data=signup_data(email="autre@example.org"))
+    first, second = db.session.scalars(select(User.password_hash).order_by(User.id)).all()
+    method, salt, digest = first.split("$")
+    name, n, r, p = method.split(":")
+    # scrypt with at least the cost OWASP recommends (N=2^15, r=8), never the password itself.
+    assert name == "scrypt" and int(n) >= 2**15 and int(r) >= 8 and int(p) >= 1
+    assert len(salt) >= 16 and "a long enough password" not in first
+    assert first != second  # the same password, salted differently
+
+
+def test_a_link_that_was_tampered_with_or_made_for_another_purpose_is_refused(
+    client, make, app, tmp_path
+):
+    from consult.accounts import tokens
+
+    app.instance_path = str(tmp_path)
+    user = make.user(email="lien@example.org")
+    with app.test_request_context():
+        reset = tokens.make_token(user, tokens.RESET)
+        confirm = tokens.make_token(user, tokens.CONFIRM)
+    payload, _, signature = reset.rpartition(".")
+    forged = f"{payload}.{signature[:-2]}{'AB' if signature[-2:] != 'AB' else 'CD'}"
+    assert client.get(f"/password/reset/{reset}").status_code == 200
+    assert client.get(f"/password/reset/{forged}").status_code == 400
+    assert client.get(f"/password/reset/{confirm}").status_code == 400  # a confirmation link
+    # Signed with another secret key: refused, though well formed.
+    app.config["SECRET_KEY"] = "another-secret"
+    assert client.get(f"/password/reset/{reset}").status_code == 400
+
+
+def test_a_reset_link_expires_after_an_hour_by_the_clock(client, make, app, tmp_path, monkeypatch):
+    import time
+
+    from consult.accounts import tokens
+
+    app.instance_path = str(tmp_path)
+    user = make.user(email="heure@example.org")
+    with app.test_request_context():
+        reset = tokens.make_token(user, tokens.RESET)
+    assert client.get(f"/password/reset/{reset}").status_code == 200
+    later = time.time() + tokens.MAX_AGE[tokens.RESET] + 5
+    monkeypatch.setattr(time, "time", lambda: later)  # itsdangerous reads the time from here
+    assert client.get(f"/password/reset/{reset}").status_code == 400
+
+
+def test_a_failed_sign_in_reads_the_same_whether_or_not_the_account_exists(client, make):
+    make.user(email="karim@example.org")
+    wrong = client.post("/login", data={"email": "karim@example.org", "password": "nope"})
+    unknown = client.post("/login", data={"email": "nobody@example.org", "password": "nope"})
+    assert wrong.status_code == unknown.status_code == 400
+    pages = [r.get_data(as_text=True) for r in (wrong, unknown)]
+    pages[0] = pages[0].replace("karim@example.org", "X")
+    pages[1] = pages[1].replace("nobody@example.org", "X")
+    strip_token = re.compile(r'name="csrf_token"[^>]*>')
+    assert strip_token.sub("", pages[0]) == strip_token.sub("", pages[1])
+
+
+def test_an_unknown_address_costs_a_password_check_too(client, make, monkeypatch):
+    """Answering faster when the account does not exist would tell that it does not."""
+    from consult.accounts import models, services
+
+    make.user(email="karim@example.org")
+    checks = []
+    real = models.check_password_hash
+
+    def counted(stored, given):
+        checks.append(stored)
+        return real(stored, given)
+
+    for module in (models, services):
+        monkeypatch.setattr(module, "check_password_hash", counted, raising=False)
+    client.post("/login", data={"email": "karim@example.org", "password": "nope"})
+    client.post("/login", data={"email": "nobody@example.org", "password": "nope"})
+    assert len(checks) == 2
+    assert checks[1].split("$")[0] == checks[0].split("$")[0]  # the same KDF and cost
+
+
+def test_asking_for_a_reset_reads_the_same_whether_or_not_the_account_exists(
+    client, make, app, tmp_path
+):
+    app.instance_path = str(tmp_path)
+    make.user(email="connue@example.org")
+    known = client.post("/password/forgot", data={"email": "connue@example.org"})
+    unknown = client.post("/password/forgot", data={"email": "inconnue@example.org"})
+    assert known.status_code == unknown.status_code == 200
+    known_page = known.get_data(as_text=True).replace("connue@example.org", "X")
+    unknown_page = unknown.get_data(as_text=True).replace("inconnue@example.org", "X")
+    assert known_page == unknown_page
+    assert len(_outbox(app)) == 1  # only the real account gets mail

@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from consult import create_app
-from consult.extensions import db
+from consult.extensions import db, limiter
 
 from .conftest import _base_config, _empty_tables, _fresh_request_globals
 from .factories import PASSWORD, Factories
@@ -28,7 +28,7 @@ STORAGES = [
 
 
 @pytest.fixture(params=STORAGES)
-def limited_app(request, database):
+def limited_app(request, database, monkeypatch):
     # Not the `app` fixture: the limiter is one object per process, configured by the last app
     # built, as in production where a process serves one app.
     storage = request.param
@@ -36,13 +36,16 @@ def limited_app(request, database):
         if os.environ.get("CI"):
             pytest.fail("Redis is not reachable on 127.0.0.1:6379 in CI")
         pytest.skip("Redis is not running here")
+    # A prefix of its own, so tests and parallel runs never share counters in Redis. The
+    # limiter keeps the prefix of the first app it was bound to; the next app must not reuse it.
+    prefix = f"consult-test-{uuid.uuid4().hex[:8]}"
+    monkeypatch.setattr(limiter, "_key_prefix", prefix)
     app = create_app(
         {
             **_base_config(database),
             "RATELIMIT_ENABLED": True,
             "RATELIMIT_STORAGE_URI": storage,
-            # A prefix of its own, so runs never share counters in Redis.
-            "RATELIMIT_KEY_PREFIX": f"consult-test-{uuid.uuid4().hex[:8]}",
+            "RATELIMIT_KEY_PREFIX": prefix,
             "RATELIMIT_LOGIN": "3 per minute",
             "RATELIMIT_POST_PER_USER": "2 per minute",
             "RATELIMIT_POST_PER_ADDRESS": "4 per minute",
@@ -103,3 +106,52 @@ def test_posting_is_limited_per_person(limited_app):
     assert 429 in later
     comments = db.session.scalar(select(func.count()).select_from(Comment))
     assert comments <= 4  # the address limit held whoever posted
+
+
+def test_sign_ups_are_limited_per_address(limited_app, tmp_path):
+    from sqlalchemy import func, select
+
+    from consult.accounts.models import User
+
+    from .test_accounts import signup_data
+
+    limited_app.config["RATELIMIT_SIGNUP"] = "2 per hour"
+    limited_app.instance_path = str(tmp_path)  # the confirmation mails go to its outbox
+    client = limited_app.test_client()
+    statuses = [
+        client.post(
+            "/signup",
+            data=signup_data(email=f"inscrit{n}@example.org"),
+            environ_base={"REMOTE_ADDR": "192.0.2.7"},
+        ).status_code
+        for n in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+    assert db.session.scalar(select(func.count()).select_from(User)) == 2
+    # Another address is not held back by the first one's attempts.
+    other = client.post(
+        "/signup",
+        data=signup_data(email="ailleurs@example.org"),
+        environ_base={"REMOTE_ADDR": "198.51.100.9"},
+    )
+    assert other.status_code == 200
+
+
+def test_votes_are_limited_per_person(limited_app):
+    from consult.comments.models import Comment
+
+    make = Factories()
+    limited_app.config["RATELIMIT_VOTE_PER_USER"] = "3 per minute"
+    consultation = make.consultation()
+    comment = make.comment(consultation)
+    voter = make.user()
+    client = limited_app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(voter.id)
+    statuses = [
+        client.post(f"/comments/{comment.id}/vote", data={"value": value}).status_code
+        for value in ("agree", "disagree", "pass", "agree")
+    ]
+    assert statuses == [303, 303, 303, 429]
+    db.session.expire_all()
+    assert db.session.get(Comment, comment.id).pass_count == 1  # the refused vote changed nothing

@@ -1,8 +1,11 @@
 """Creating accounts and checking sign-ins."""
 
+import secrets
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import audit
 from ..extensions import db
@@ -69,6 +72,15 @@ def authenticate(email: str, password: str) -> User | None:
     user = db.session.scalars(
         select(User).where(func.lower(User.email) == normalise_email(email))
     ).first()
-    if user is None or not user.check_password(password):
+    if user is None:
+        # Hash anyway: an unknown address answered faster would tell that it has no account.
+        check_password_hash(_unused_hash(), password)
+        return None
+    if not user.check_password(password):
         return None
     return user
+
+
+@cache
+def _unused_hash() -> str:
+    return generate_password_hash(secrets.token_hex(16))

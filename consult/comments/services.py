@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from .. import permissions
 from ..consultations.models import Consultation, Section
@@ -111,9 +111,15 @@ def withdraw_comment(user, comment: Comment, *, now: datetime) -> Comment:
     increment(Consultation, comment.consultation_id, comment_count=-1)
     if comment.section_id is not None:
         increment(Section, comment.section_id, comment_count=-1)
-    comment.status = CommentStatus.WITHDRAWN
-    comment.updated_at = now
-    db.session.flush()
+    # A condition in SQL: of two withdrawals at once (a double click) only one changes the
+    # row; the other is refused and its decrements are rolled back with it.
+    withdrawn = db.session.execute(
+        update(Comment)
+        .where(Comment.id == comment.id, Comment.status == CommentStatus.VISIBLE)
+        .values(status=CommentStatus.WITHDRAWN, updated_at=now)
+    )
+    if withdrawn.rowcount != 1:
+        raise NotAllowed(messages.CANNOT_WITHDRAW)
     return comment
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import update
 
 from .. import audit, permissions
 from ..consultations.models import Consultation, Phase, Section
@@ -95,7 +96,12 @@ def save_recommendation(
 
 
 def _submit(user, recommendation: Recommendation, consultation: Consultation, now) -> None:
-    recommendation.status = RecommendationStatus.SUBMITTED
+    _move(
+        recommendation,
+        RecommendationStatus.DRAFT,
+        RecommendationStatus.SUBMITTED,
+        _l("Only a draft can be submitted."),
+    )
     recommendation.submitted_at = now
     _count(recommendation, +1)
     audit.record(user, "recommendation.submit", recommendation)
@@ -131,7 +137,12 @@ def withdraw(user, recommendation: Recommendation, now: datetime) -> None:
     _require(user, organisation, consultation, now)
     if not permissions.can_withdraw_recommendation(user, recommendation):
         raise Conflict(_l("Only a submitted recommendation can be withdrawn."))
-    recommendation.status = RecommendationStatus.WITHDRAWN
+    _move(
+        recommendation,
+        RecommendationStatus.SUBMITTED,
+        RecommendationStatus.WITHDRAWN,
+        _l("Only a submitted recommendation can be withdrawn."),
+    )
     recommendation.withdrawn_at = now
     _count(recommendation, -1)
     audit.record(user, "recommendation.withdraw", recommendation)
@@ -173,6 +184,17 @@ def support(user, recommendation: Recommendation, now: datetime) -> None:
         Support.__table__, recommendation_id=recommendation.id, user_id=user.id, supported_at=now
     ):
         increment(Recommendation, recommendation.id, support_count=1)
+
+
+def _move(recommendation: Recommendation, current, new, refusal) -> None:
+    """Change the status in SQL only if it still is `current`: of two clicks, one counts."""
+    moved = db.session.execute(
+        update(Recommendation)
+        .where(Recommendation.id == recommendation.id, Recommendation.status == current)
+        .values(status=new)
+    )
+    if moved.rowcount != 1:
+        raise Conflict(refusal)
 
 
 def _count(recommendation: Recommendation, delta: int) -> None:
