@@ -17,6 +17,8 @@ ROWS = (
     ("deep_page", "deep page of comments"),
     ("comment_post", "comment POST"),
     ("vote_post", "vote POST"),
+    ("search", "search, French words"),
+    ("search_ar", "search, Arabic words"),
     ("healthz", "`/healthz` (no database)"),
     ("floor_article", "floor: article page"),
     ("floor_baseline", "floor: `/baseline`"),
@@ -24,7 +26,6 @@ ROWS = (
 #: Measured by the issue, but the features do not exist yet: reported, never invented.
 PENDING = (
     "results page: not built yet",
-    "search p95 ≤ 100 ms at 100 000 comments: not built yet",
     "synthesis ≤ 60 s and ≤ 2 GiB at 100 000 comments / 1 000 000 votes: not built yet",
     "open-data exports streamed, 100 000 comments ≤ 10 s, ≤ 100 MiB: not built yet",
     "seed of 300 organisations and 2 000 recommendations: not seeded yet (their models landed "
@@ -84,6 +85,14 @@ def evaluate(db: dict) -> list[dict]:
             "no COUNT over comments on a page view",
             not statements["count_over_comments"],
             f"{len(statements['count_over_comments'])} found",
+        )
+    searches = [r for r in (find(db, "search", 1), find(db, "search_ar", 1)) if r]
+    if searches:
+        worst = max(searches, key=lambda r: r["p95_ms"])
+        add(
+            "search p95 ≤ 100 ms at 100 000 comments (1 connection)",
+            worst["p95_ms"] <= 100,
+            f"p95 {worst['p95_ms']:.0f} ms ({worst['name']})",
         )
     posts = [r for r in db["runs"] if r["name"] == "comment_post"]
     if posts:

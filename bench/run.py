@@ -13,6 +13,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from datetime import UTC, datetime
+from urllib.parse import urlencode
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -32,6 +33,12 @@ from .servers import (
 from .sessions import sign_in
 
 RESULTS = REPO / "bench" / "results"
+#: Search at national scale, words common in the seeded comments: three French words (one of
+#: them in a third of all comments), and an Arabic word in one comment in ten.
+SEARCHES = {
+    "search": "/search?" + urlencode({"q": "projet de loi"}),
+    "search_ar": "/search?" + urlencode({"q": "الاستشارة"}),
+}
 SIGNED_IN_USERS = 64
 POST_CONNECTIONS_WHILE_READING = 4
 
@@ -195,7 +202,7 @@ def measure(kind: str, url: str, seeded: dict, args, connections: list[int], flo
             stack.enter_context(server)
         sessions = _sign_in(app.base, targets.pages()["article"])
         post_path = f"/consultations/{targets.consultation_id}/comments"
-        pages = targets.pages()
+        pages = {**targets.pages(), **SEARCHES}
         _warm_up(app, servers, pages)
         for c in connections:
             if floor:

@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import MetaData, text
 from werkzeug.security import generate_password_hash
 
+from consult import create_app
 from consult.accounts.profile import AGE_BRACKETS, GENDERS, REGIONS
 from consult.demo import content
 from consult.text.sanitize import render_comment
@@ -28,7 +29,7 @@ from consult.text.sanitize import render_comment
 from . import threads as shape
 from .bulk import Inserter, tidy
 from .corpus import LANGUAGES, Writer, draft_articles
-from .database import engine_for, fresh_postgres, fresh_sqlite
+from .database import app_config, engine_for, fresh_postgres, fresh_sqlite
 
 FULL = {"users": 20_000, "comments": 100_000, "votes": 1_000_000}
 ARTICLES = 60
@@ -108,7 +109,30 @@ def seed(url: str, *, scale: float = 1.0, seed: int = 7, log=print) -> dict:
                 )
     tidy(engine)
     engine.dispose()
-    return {**n, "seed": seed, "scale": scale, "seconds": round(time.perf_counter() - started, 1)}
+    indexed = _index_for_search(url, log)
+    return {
+        **n,
+        "seed": seed,
+        "scale": scale,
+        "seconds": round(time.perf_counter() - started, 1),
+        "search_documents": indexed,
+    }
+
+
+def _index_for_search(url: str, log) -> int:
+    """The rows above bypassed the ORM, so its events indexed nothing: what
+    `flask search-reindex` does, in bulk."""
+    started = time.perf_counter()
+    app = create_app(app_config(url))  # imports every model, in the app's order
+    from consult.extensions import db
+    from consult.search.indexing import reindex
+
+    with app.app_context():
+        with db.engine.begin() as conn:
+            written = reindex(conn)
+        db.engine.dispose()
+    log(f"  search index: {written} documents ({time.perf_counter() - started:.0f} s)")
+    return written
 
 
 def _users(put, rng, writer, count: int, since: datetime) -> list[tuple[int, str]]:
