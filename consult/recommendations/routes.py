@@ -271,9 +271,12 @@ def show(recommendation_id: int):
     cosign_form.organisation.choices = choices(
         (str(o.id), pick(o.name, language).text) for o in signable
     )
+    from ..synthesis.responses import of_recommendation
+
     return render_template(
         "recommendations/show.html",
         recommendation=recommendation,
+        response=of_recommendation(recommendation.id),
         consultation=consultation,
         organisation=organisation,
         section=section,
