@@ -37,9 +37,7 @@ def tab_counts() -> dict[str, int]:
     # Grouped over a subquery: PostgreSQL does not see two renderings of the phase CASE
     # (each with its own "now" parameter) as the same expression.
     phases = select(Consultation.phase.label("phase")).subquery()
-    rows = db.session.execute(
-        select(phases.c.phase, func.count()).group_by(phases.c.phase)
-    ).all()
+    rows = db.session.execute(select(phases.c.phase, func.count()).group_by(phases.c.phase)).all()
     by_phase = dict(rows)
     return {tab: sum(by_phase.get(p.value, 0) for p in phases) for tab, phases in LIST_TABS.items()}
 
@@ -63,6 +61,15 @@ def draft_version(consultation_id: int) -> DocumentVersion | None:
         )
         .order_by(DocumentVersion.number)
         .limit(1)
+    ).first()
+
+
+def final_version(consultation_id: int) -> DocumentVersion | None:
+    """The text adopted after the consultation, once the officials stored it."""
+    return db.session.scalars(
+        select(DocumentVersion).where(
+            DocumentVersion.consultation_id == consultation_id, DocumentVersion.is_final.is_(True)
+        )
     ).first()
 
 

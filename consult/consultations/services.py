@@ -205,6 +205,10 @@ def check_items(items: list[DraftItem]) -> list:
     return problems
 
 
+#: Phases in which the officials may store the text adopted after the consultation.
+FINAL_TEXT_PHASES = (Phase.CLOSED, Phase.IN_SYNTHESIS, Phase.PUBLISHED)
+
+
 def store_draft_language(
     author,
     consultation: Consultation,
@@ -212,12 +216,18 @@ def store_draft_language(
     items: list[DraftItem],
     preamble: str,
     now: datetime,
+    *,
+    final: bool = False,
 ) -> DocumentVersion:
-    """Store one language of the draft; the same number in another language is the same article."""
+    """Store one language of the draft (or, with `final`, of the text adopted after the
+    consultation); the same number in another language is the same article."""
     if language not in LANGUAGES:
         raise DomainError(_l("Choose a language from the list."))
-    if consultation.phase_at(now) not in (Phase.DRAFT, Phase.UPCOMING):
+    phase = consultation.phase_at(now)
+    if not final and phase not in (Phase.DRAFT, Phase.UPCOMING):
         raise Conflict(_l("The draft cannot change once the consultation has opened."))
+    if final and phase not in FINAL_TEXT_PHASES:
+        raise Conflict(_l("The final text is added once the consultation is closed."))
     problems = check_items(items)
     if problems:
         raise DomainError(problems[0])
@@ -225,11 +235,13 @@ def store_draft_language(
     version = db.session.scalars(
         select(DocumentVersion).where(
             DocumentVersion.consultation_id == consultation.id,
-            DocumentVersion.is_final.is_(False),
+            DocumentVersion.is_final.is_(final),
         )
     ).first()
     if version is None:
-        version = DocumentVersion(consultation_id=consultation.id, number=1, preamble={})
+        version = DocumentVersion(
+            consultation_id=consultation.id, number=2 if final else 1, is_final=final, preamble={}
+        )
         db.session.add(version)
         db.session.flush()
     version.preamble = {**(version.preamble or {}), language: preamble.strip()}
@@ -278,7 +290,7 @@ def store_draft_language(
     db.session.flush()
     audit.record(
         author,
-        "consultation.store_draft",
+        "consultation.store_final_text" if final else "consultation.store_draft",
         consultation,
         language=language,
         articles=sum(1 for i in items if i.kind == "article"),

@@ -124,11 +124,23 @@ def edit_consultation(consultation_id: int):
 @bp.route("/consultations/<int:consultation_id>/draft", methods=["GET", "POST"])
 def draft(consultation_id: int):
     """Step 1: paste or upload one language of the text; step 2 (same URL) shows the split."""
-    consultation = _managed(consultation_id)
+    return _text_page(_managed(consultation_id), final=False)
+
+
+@bp.route("/consultations/<int:consultation_id>/final", methods=["GET", "POST"])
+def final_text(consultation_id: int):
+    """The same steps for the text adopted after the consultation (the outcome compares them)."""
+    return _text_page(_managed(consultation_id), final=True)
+
+
+def _text_page(consultation: Consultation, final: bool):
     form = DraftUploadForm()
-    version = queries.draft_version(consultation.id)
+    version = (queries.final_version if final else queries.draft_version)(consultation.id)
     sections = queries.sections_of(version.id) if version else []
-    editable = consultation.phase in (Phase.DRAFT, Phase.UPCOMING)
+    if final:
+        editable = consultation.phase in services.FINAL_TEXT_PHASES
+    else:
+        editable = consultation.phase in (Phase.DRAFT, Phase.UPCOMING)
     status = 200
     if not editable and form.is_submitted():
         # Sent from a page opened before the consultation opened: the page now says why not.
@@ -154,6 +166,7 @@ def draft(consultation_id: int):
                 form=confirm,
                 items=items,
                 problems=services.check_items(items),
+                final=final,
             )
         form.text.errors = [*form.text.errors, error]
         status = 400
@@ -165,13 +178,22 @@ def draft(consultation_id: int):
         form=form,
         sections=sections,
         editable=editable,
+        final=final,
     ), status
 
 
 @bp.post("/consultations/<int:consultation_id>/draft/save")
 def save_draft(consultation_id: int):
     """Step 3: store the rows as corrected in the preview."""
-    consultation = _managed(consultation_id)
+    return _save_text(_managed(consultation_id), final=False)
+
+
+@bp.post("/consultations/<int:consultation_id>/final/save")
+def save_final_text(consultation_id: int):
+    return _save_text(_managed(consultation_id), final=True)
+
+
+def _save_text(consultation: Consultation, final: bool):
     form = DraftConfirmForm()
     if not form.validate_on_submit():
         abort(400)
@@ -196,6 +218,7 @@ def save_draft(consultation_id: int):
             items,
             form.preamble.data or "",
             clock.utcnow(),
+            final=final,
         )
     except DomainError as error:
         return render_template(
@@ -204,10 +227,12 @@ def save_draft(consultation_id: int):
             form=form,
             items=items,
             problems=[error.message],
+            final=final,
         ), error.status_code
     db.session.commit()
     flash_done(_("The text is saved."))
-    return redirect(url_for("manage.draft", consultation_id=consultation.id))
+    endpoint = "manage.final_text" if final else "manage.draft"
+    return redirect(url_for(endpoint, consultation_id=consultation.id))
 
 
 LIFECYCLE_ACTIONS = {
