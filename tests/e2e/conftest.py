@@ -50,10 +50,34 @@ class Demo:
     #: recommendation of another one.
     organisation_id: int
     recommendation_id: int
+    #: The closed consultation's largest theme, when its outcome was published (build_demo).
+    closed_theme_id: int | None = None
 
 
 @pytest.fixture(scope="session")
-def demo(tmp_path_factory):
+def demo(tmp_path_factory, server_folder):
+    built = build_demo(
+        tmp_path_factory.mktemp("e2e-db"), opendata=server_folder / "opendata", outcome=True
+    )
+    yield built
+    dispose(built)
+
+
+def dispose(built: Demo) -> None:
+    from consult.extensions import db
+
+    with built.app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def build_demo(folder: Path, *, opendata: Path, outcome: bool) -> Demo:
+    """A fresh SQLite database in `folder`: the migrations, the demo, the test accounts.
+
+    With `outcome`, the demo's closed consultation is also analysed and its outcome report
+    published, with its open-data files written to `opendata` (the server's OPENDATA_FOLDER),
+    so that the synthesis and report pages can be checked like the other main pages.
+    """
     from flask_migrate import upgrade
     from sqlalchemy import select
 
@@ -69,11 +93,12 @@ def demo(tmp_path_factory):
     from consult.organisations.models import Organisation, Representative
     from consult.recommendations.models import Recommendation
 
-    folder = tmp_path_factory.mktemp("e2e-db")
+    folder.mkdir(parents=True, exist_ok=True)
     config = {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'consult.sqlite3'}",
         "SECRET_KEY": "e2e-only",
         "TESTING": True,
+        "OPENDATA_FOLDER": str(opendata),
     }
     app = create_app(config, instance_path=str(folder / "instance"))
     with app.app_context():
@@ -128,7 +153,10 @@ def demo(tmp_path_factory):
         db.session.commit()
         consultations = db.session.scalars(select(Consultation).order_by(Consultation.id)).all()
         open_one = next(c for c in consultations if c.phase.value == "open")
-        closed_one = next(c for c in consultations if c.phase.value == "closed")
+        # Closed, or already published by the demo (which analyses and publishes it).
+        closed_one = next(
+            c for c in consultations if c.phase.value in ("closed", "in_synthesis", "published")
+        )
         articles = db.session.scalars(
             select(Section).where(Section.consultation_id == open_one.id, Section.kind == "article")
         ).all()
@@ -161,12 +189,48 @@ def demo(tmp_path_factory):
             busiest_slug=busiest.slug,
             organisation_id=organisation.id,
             recommendation_id=recommendation.id,
+            closed_theme_id=_publish_outcome(official, closed_one) if outcome else None,
         )
         db.session.remove()
-    yield result
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    return result
+
+
+def _publish_outcome(official, consultation) -> int:
+    """Analyse a closed consultation and publish its outcome, as the workspace does, unless
+    the demo did; make sure its open-data files are written; return its largest theme's id."""
+    from flask import current_app
+
+    from consult.extensions import db
+    from consult.opendata.export import export_publication
+    from consult.outcome import services as outcome
+    from consult.synthesis import curation, runs
+
+    publication = outcome.latest(consultation.id)
+    if publication is not None:
+        export_publication(publication.id)  # done once: a second call reads the manifest
+        run = runs.latest_done(consultation.id)
+        assert run is not None, "the demo published an outcome without a synthesis"
+        summaries, _ = curation.summaries(run)
+        assert summaries, "the synthesis of the closed demo found no theme"
+        return summaries[0].theme.id
+    run = runs.execute(runs.create_run(official, consultation).id)
+    assert run.status.value == "done", f"the synthesis of the closed demo failed: {run.error}"
+    summaries, _ = curation.summaries(run)
+    assert summaries, "the synthesis of the closed demo found no theme"
+    with current_app.test_request_context("/"):  # the snapshot holds links to the pages
+        publication = outcome.publish(
+            official,
+            consultation,
+            outcome.OutcomeFields(
+                summary={"fr": "Synthèse des contributions reçues.", "ar": "خلاصة المساهمات."},
+                next_steps={"fr": "Le texte final est transmis au gouvernement."},
+                next_date=None,
+                change_note={},
+            ),
+        )
+        db.session.commit()
+    export_publication(publication.id)
+    return summaries[0].theme.id
 
 
 def _free_port() -> int:
@@ -189,16 +253,27 @@ def outbox(server_folder) -> Path:
 @pytest.fixture(scope="session")
 def base_url(demo, server_folder) -> str:
     """gunicorn serving the app on the demo database, as in production (CSRF on, gzip on)."""
-    folder = server_folder
+    yield from serve(demo, server_folder)
+
+
+def serve(demo: Demo, folder: Path):
+    """Run gunicorn on `demo`'s database, its instance folder in `folder`; yield its URL.
+
+    The work it starts in the background (`flask synthesise`, `flask opendata-export`) runs
+    in processes of their own, as in production: they get the database and the open-data
+    folder from the environment.
+    """
     port = _free_port()
     env = {
         **os.environ,
         "CONSULT_SQLALCHEMY_DATABASE_URI": demo.app.config["SQLALCHEMY_DATABASE_URI"],
+        "CONSULT_OPENDATA_FOLDER": demo.app.config["OPENDATA_FOLDER"],
         "CONSULT_SECRET_KEY": "e2e-only-secret",
         # Dozens of sign-ups and posts from one address in a few minutes: not an attack here.
         "CONSULT_RATELIMIT_ENABLED": "false",
     }
     env.pop("DATABASE_URL", None)
+    folder.mkdir(parents=True, exist_ok=True)
     log = open(folder / "gunicorn.log", "wb")  # noqa: SIM115 (closed at teardown)
     factory = f'consult:create_app(instance_path="{folder / "instance"}")'
     server = subprocess.Popen(

@@ -89,6 +89,8 @@ def _csrf_expired(page, demo):
 BUSIEST_ARTICLE = "/consultations/{demo.open_id}/articles/{demo.busiest_slug}"
 ORGANISATION = "/organisations/{demo.organisation_id}"
 RECOMMENDATION = "/recommendations/{demo.recommendation_id}"
+#: The closed demo consultation, analysed and its outcome published (conftest.build_demo).
+SYNTHESIS = "/manage/consultations/{demo.closed_id}/synthesis"
 NEW_RECOMMENDATION = "/consultations/{demo.open_id}/recommendations/new?article={demo.article_slug}"
 
 PAGES = [
@@ -129,6 +131,9 @@ PAGES = [
     MainPage("recommendation-new", "representative", _get(NEW_RECOMMENDATION)),
     MainPage("forgot-password", "visitor", _get("/password/forgot")),
     MainPage("delete-account", "citizen", _get("/account/delete")),
+    MainPage("synthesis-overview", "official", _get(SYNTHESIS + "/")),
+    MainPage("synthesis-theme", "official", _get(SYNTHESIS + "/themes/{demo.closed_theme_id}")),
+    MainPage("outcome-report", "visitor", _get("/consultations/{demo.closed_id}/outcome/v1")),
     MainPage("error-404", "visitor", _get("/no-such-page"), status=404),
     MainPage("error-403", "citizen", _get("/manage/"), status=403),
     MainPage("error-405", "visitor", _get("/logout"), status=405),

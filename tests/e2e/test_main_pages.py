@@ -21,7 +21,7 @@ BLOCKING = ("serious", "critical")
 #: Pages whose desktop layout differs from the phone's (columns, sticky contents, tables):
 #: axe runs on them at desktop width too.
 WIDE_LAYOUTS = {"home", "consultation", "article", "article-signed-in", "manage-dashboard",
-                "manage-text-of-open", "admin"}  # fmt: skip
+                "manage-text-of-open", "admin", "outcome-report"}  # fmt: skip
 
 
 @pytest.fixture(scope="module", autouse=True)
