@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app consult
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint translations install install-test db seed clean
+.PHONY: run test lint translations install install-test db seed clean pdf-system
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "consult needs Python 3.11 or newer")'
@@ -46,9 +46,26 @@ run: seed
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check consult tests
 
+# The outcome report's PDF needs Pango and the Noto fonts (Arabic, Tifinagh) from the system.
+# Installed when missing if this user may (root, apt-get); otherwise the PDF tests say why
+# they skip (and fail under CI=true).
+pdf-system:
+	@missing=""; \
+	ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so" || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	[ -f /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ] || missing="$$missing fonts-noto-core"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "pdf: installing$$missing"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; } \
+	      || echo "pdf: apt-get could not install$$missing"; \
+	  else \
+	    echo "pdf: missing$$missing (needs root and apt-get): the PDF of outcome reports is unavailable"; \
+	  fi; \
+	fi
+
 # Fragments owned by their folders: the benchmark harness and the browser tests.
 # They may add prerequisites of `make test` to TEST_PREREQS.
-TEST_PREREQS :=
+TEST_PREREQS := pdf-system
 -include bench/bench.mk
 -include tests/e2e/e2e.mk
 

@@ -118,12 +118,18 @@ def register_blueprints(app: Flask) -> None:
     app.url_map.converters["int"] = IdConverter
     from .accounts import bp as accounts_bp
     from .admin import bp as admin_bp
+    from .api import bp as api_bp
     from .comments import bp as comments_bp
     from .consultations import bp as consultations_bp
     from .manage import bp as manage_bp
     from .moderation import bp as moderation_bp
+    from .observatory import bp as observatory_bp
+    from .opendata import bp as opendata_bp
     from .organisations import bp as organisations_bp
+    from .outcome import bp as outcome_bp
     from .recommendations import bp as recommendations_bp
+    from .search import bp as search_bp
+    from .synthesis import bp as synthesis_bp
 
     app.register_blueprint(consultations_bp)
     app.register_blueprint(comments_bp)
@@ -133,6 +139,12 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(moderation_bp)
     app.register_blueprint(manage_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(search_bp)
+    app.register_blueprint(synthesis_bp)
+    app.register_blueprint(outcome_bp)
+    app.register_blueprint(observatory_bp)
+    app.register_blueprint(api_bp)
+    app.register_blueprint(opendata_bp)
 
 
 def register_health_check(app: Flask) -> None:

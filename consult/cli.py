@@ -18,6 +18,17 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_admin)
     app.cli.add_command(import_draft)
+    from .synthesis.commands import synthesise_command
+
+    app.cli.add_command(synthesise_command)
+    from .outcome.mail import outcome_mail_command
+
+    app.cli.add_command(outcome_mail_command)
+    from .opendata.export import opendata_export_command
+
+    app.cli.add_command(opendata_export_command)
+    app.cli.add_command(backup_database)
+    app.cli.add_command(restore_database)
     app.cli.add_command(translate)
 
 
@@ -101,6 +112,41 @@ def import_draft(file: Path, language: str, consultation_id: int | None, dry_run
     click.echo(
         f"Stored {articles} articles ({language}) in consultation {consultation_id}.", err=True
     )
+
+
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def backup_database(path: Path):
+    """Copy the database to PATH while the site runs (SQLite backup API, or pg_dump)."""
+    from . import backup
+    from .extensions import db
+
+    try:
+        backup.backup(db.engine, path)
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Backup written to {path}.")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def restore_database(path: Path, yes: bool):
+    """Replace the data in the database with the backup in PATH."""
+    from . import backup
+    from .extensions import db
+
+    if not yes:
+        click.confirm(f"Replace the data in the database with {path}?", abort=True)
+    db.session.remove()
+    db.engine.dispose()  # no connection of ours holds a lock on what is replaced
+    try:
+        backup.restore(db.engine, path)
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        db.engine.dispose()
+    click.echo(f"Database restored from {path}.")
 
 
 def _pybabel(*args: str) -> None:

@@ -7,7 +7,9 @@ class Defaults:
     SECRET_KEY: str | None = None
     #: Set by create_app() to a SQLite file in the instance folder when left empty.
     SQLALCHEMY_DATABASE_URI: str | None = None
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    #: A pooled connection is tested before use, so a database restart costs the requests
+    #: made while it is down, not the first ones after it.
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SQLALCHEMY_RECORD_QUERIES = False
 
     LANGUAGES = ("ar", "fr", "zgh")
@@ -29,6 +31,16 @@ class Defaults:
     #: Reports from this many different people hide content until a moderator reviews it.
     FLAGS_TO_HIDE = 3
     CONSULTATIONS_PER_PAGE = 20
+
+    #: How long work started from a page runs (a synthesis, the outcome e-mails): "process" (a
+    #: `flask` command of its own, never inside the web request) or "inline" (tests: at once).
+    BACKGROUND_TASKS = "process"
+    #: A running synthesis silent for this long is shown as stalled and may be started again.
+    SYNTHESIS_STALLED_AFTER = timedelta(minutes=10)
+    #: Parameters of the engine (see consult.synthesis.engine.SynthesisParams).
+    SYNTHESIS_THRESHOLD = 0.5
+    SYNTHESIS_CAMPAIGN_SIZE = 5
+    SYNTHESIS_SEED = 0
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024
 
     #: Outgoing mail: SMTP when MAIL_SERVER is set, else files in instance/outbox/.
@@ -47,6 +59,8 @@ class Defaults:
     RATELIMIT_POST_PER_USER = "15 per minute"
     RATELIMIT_POST_PER_ADDRESS = "60 per minute"
     RATELIMIT_VOTE_PER_USER = "120 per minute"
+    #: The read-only API at /api/v1: one budget per address for all its routes.
+    RATELIMIT_API = "300 per minute"
 
     #: Tests turn this on: a UI string missing from a catalogue is recorded.
     I18N_RECORD_MISSING = False

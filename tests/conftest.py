@@ -48,6 +48,8 @@ def _base_config(database: dict) -> dict:
         "WTF_CSRF_ENABLED": False,
         "I18N_RECORD_MISSING": True,
         "RATELIMIT_ENABLED": False,
+        # Work started from a page (a synthesis, e-mails) runs at once, inside the request.
+        "BACKGROUND_TASKS": "inline",
         **database,
     }
 
@@ -65,7 +67,8 @@ def database(request, tmp_path_factory):
             pytest.skip("CONSULT_TEST_DATABASE_URL is not set")
         # A schema of our own, so parallel runs and other data in the database are untouched.
         schema = f"consult_test_{uuid.uuid4().hex[:10]}"
-        admin = create_engine(normalise_database_url(url))
+        # pool_pre_ping: tests/reliability restarts PostgreSQL while this engine is pooled.
+        admin = create_engine(normalise_database_url(url), pool_pre_ping=True)
         with admin.begin() as connection:
             connection.execute(text(f"CREATE SCHEMA {schema}"))
         config = {
@@ -98,8 +101,10 @@ def _fresh_request_globals():
 
 
 @pytest.fixture
-def app(database):
-    app = create_app(_base_config(database))
+def app(database, tmp_path):
+    # An instance folder of its own: mail outbox, uploads, reports and data files written by
+    # one test are never read by another.
+    app = create_app(_base_config(database), instance_path=str(tmp_path / "instance"))
     app.before_request_funcs.setdefault(None, []).insert(0, _fresh_request_globals)
     RecordingDomain.missing.clear()
     with app.app_context():

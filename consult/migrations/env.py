@@ -86,10 +86,27 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        # SQLite: a batch migration copies a table, drops the original and renames the copy.
+        # With foreign keys enforced, dropping a table that other rows reference fails, or
+        # deletes those rows where the key cascades; the pragma only works outside a
+        # transaction, hence the commit.
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        # The search index's own tables (FTS5 on SQLite, a generated tsvector on PostgreSQL)
+        # are not models: autogenerate must not try to drop them.
+        from consult.search.models import is_model_object
+
+        conf_args.setdefault("include_object", is_model_object)
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            connection.commit()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 if context.is_offline_mode():
