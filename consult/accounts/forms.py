@@ -18,6 +18,29 @@ from . import profile
 PASSWORD_MIN = 10
 
 
+def _new_password(label) -> PasswordField:
+    """A password being chosen (sign-up, reset): required, at least PASSWORD_MIN characters."""
+    return PasswordField(
+        label,
+        validators=[
+            DataRequired(message=_l("Choose a password.")),
+            Length(
+                min=PASSWORD_MIN,
+                max=200,
+                message=_l("At least %(min)s characters.", min=PASSWORD_MIN),
+            ),
+        ],
+        description=_l("At least %(min)s characters.", min=PASSWORD_MIN),
+    )
+
+
+def _password_again() -> PasswordField:
+    return PasswordField(
+        _l("Password again"),
+        validators=[EqualTo("password", message=_l("The two passwords are not the same."))],
+    )
+
+
 class ProfileFields:
     """Optional statistics fields shared by sign-up and the profile page."""
 
@@ -59,22 +82,8 @@ class SignupForm(ProfileFields, FlaskForm):
         ],
         description=_l("Shown publicly with your comments. It can be a nickname."),
     )
-    password = PasswordField(
-        _l("Password"),
-        validators=[
-            DataRequired(message=_l("Choose a password.")),
-            Length(
-                min=PASSWORD_MIN,
-                max=200,
-                message=_l("At least %(min)s characters.", min=PASSWORD_MIN),
-            ),
-        ],
-        description=_l("At least %(min)s characters.", min=PASSWORD_MIN),
-    )
-    password_again = PasswordField(
-        _l("Password again"),
-        validators=[EqualTo("password", message=_l("The two passwords are not the same."))],
-    )
+    password = _new_password(_l("Password"))
+    password_again = _password_again()
     consent = BooleanField(
         _l(
             "I agree that my personal data is processed to run this consultation, under "
@@ -113,22 +122,8 @@ class ForgotPasswordForm(FlaskForm):
 
 
 class ResetPasswordForm(FlaskForm):
-    password = PasswordField(
-        _l("New password"),
-        validators=[
-            DataRequired(message=_l("Choose a password.")),
-            Length(
-                min=PASSWORD_MIN,
-                max=200,
-                message=_l("At least %(min)s characters.", min=PASSWORD_MIN),
-            ),
-        ],
-        description=_l("At least %(min)s characters.", min=PASSWORD_MIN),
-    )
-    password_again = PasswordField(
-        _l("Password again"),
-        validators=[EqualTo("password", message=_l("The two passwords are not the same."))],
-    )
+    password = _new_password(_l("New password"))
+    password_again = _password_again()
 
 
 class DeleteAccountForm(FlaskForm):

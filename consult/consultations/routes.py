@@ -49,6 +49,14 @@ def get_readable_consultation(consultation_id: int) -> Consultation:
     return consultation
 
 
+def get_managed_consultation(consultation_id: int) -> Consultation:
+    """The consultation, for an official of the institution that owns it (else 403)."""
+    consultation = db.get_or_404(Consultation, consultation_id)
+    if not permissions.can_manage_consultation(current_user, consultation):
+        abort(403)
+    return consultation
+
+
 @bp.get("/consultations/<int:consultation_id>")
 def show(consultation_id: int):
     consultation = get_readable_consultation(consultation_id)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from .. import clock, permissions
 from ..consultations import queries, services
 from ..consultations.models import Consultation, Phase
+from ..consultations.routes import get_managed_consultation
 from ..errors import DomainError
 from ..extensions import db
 from ..text.documents import DocumentError, read_document
@@ -32,13 +33,6 @@ DOCUMENT_ERRORS = {
 def officials_only():
     if not permissions.is_official(current_user):
         abort(403)
-
-
-def _managed(consultation_id: int) -> Consultation:
-    consultation = db.get_or_404(Consultation, consultation_id)
-    if not permissions.can_manage_consultation(current_user, consultation):
-        abort(403)
-    return consultation
 
 
 @bp.get("/")
@@ -90,7 +84,7 @@ def new_consultation():
 
 @bp.route("/consultations/<int:consultation_id>/edit", methods=["GET", "POST"])
 def edit_consultation(consultation_id: int):
-    consultation = _managed(consultation_id)
+    consultation = get_managed_consultation(consultation_id)
     form = ConsultationForm()
     if request.method == "GET":
         for lang in services.LANGUAGES:
@@ -124,13 +118,13 @@ def edit_consultation(consultation_id: int):
 @bp.route("/consultations/<int:consultation_id>/draft", methods=["GET", "POST"])
 def draft(consultation_id: int):
     """Step 1: paste or upload one language of the text; step 2 (same URL) shows the split."""
-    return _text_page(_managed(consultation_id), final=False)
+    return _text_page(get_managed_consultation(consultation_id), final=False)
 
 
 @bp.route("/consultations/<int:consultation_id>/final", methods=["GET", "POST"])
 def final_text(consultation_id: int):
     """The same steps for the text adopted after the consultation (the outcome compares them)."""
-    return _text_page(_managed(consultation_id), final=True)
+    return _text_page(get_managed_consultation(consultation_id), final=True)
 
 
 def _text_page(consultation: Consultation, final: bool):
@@ -185,12 +179,12 @@ def _text_page(consultation: Consultation, final: bool):
 @bp.post("/consultations/<int:consultation_id>/draft/save")
 def save_draft(consultation_id: int):
     """Step 3: store the rows as corrected in the preview."""
-    return _save_text(_managed(consultation_id), final=False)
+    return _save_text(get_managed_consultation(consultation_id), final=False)
 
 
 @bp.post("/consultations/<int:consultation_id>/final/save")
 def save_final_text(consultation_id: int):
-    return _save_text(_managed(consultation_id), final=True)
+    return _save_text(get_managed_consultation(consultation_id), final=True)
 
 
 def _save_text(consultation: Consultation, final: bool):
@@ -245,7 +239,7 @@ LIFECYCLE_ACTIONS = {
 
 @bp.post("/consultations/<int:consultation_id>/<any(schedule, open, close, unschedule):action>")
 def lifecycle(consultation_id: int, action: str):
-    consultation = _managed(consultation_id)
+    consultation = get_managed_consultation(consultation_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     change, done_message = LIFECYCLE_ACTIONS[action]

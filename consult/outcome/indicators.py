@@ -16,8 +16,9 @@ from ..accounts.models import User
 from ..accounts.profile import ABROAD
 from ..comments.models import Comment, CommentStatus, ConsultationParticipant
 from ..consultations.models import Consultation, Section
+from ..consultations.queries import draft_version
 from ..extensions import db
-from ..organisations.models import Organisation
+from ..organisations.models import Organisation, Representative
 from ..recommendations.models import CoSignature, Recommendation
 from ..synthesis.models import ANSWERABLE, Response
 from ..timezones import utc_to_local
@@ -134,7 +135,7 @@ AGE_KEYS = ["18-24", "25-34", "35-44", "45-54", "55-64", "65+", NOT_GIVEN]
 TYPE_KEYS = ["citizen", "abroad", "organisation_member"]
 
 
-def _people(consultation_id: int):
+def participants(consultation_id: int):
     """Everyone who took part: commented, voted (participant rows) or signed for an
     organisation's recommendation or co-signature."""
     authors = select(Recommendation.author_id.label("user_id")).where(
@@ -153,7 +154,7 @@ def _people(consultation_id: int):
 
 def compute(consultation: Consultation) -> Indicators:
     cid = consultation.id
-    people = _people(cid)
+    people = participants(cid)
     profiles = db.session.execute(
         select(User.region, User.gender, User.age_bracket, User.id.in_(_representatives(cid))).join(
             people, people.c.user_id == User.id
@@ -220,8 +221,6 @@ def _known(value: str | None, keys: list[str]) -> str:
 
 def _representatives(consultation_id: int):
     """People who acted for an organisation in this consultation."""
-    from ..organisations.models import Representative
-
     involved = select(Recommendation.organisation_id).where(
         Recommendation.consultation_id == consultation_id, Recommendation.status.in_(ANSWERABLE)
     )
@@ -295,7 +294,5 @@ def _per_article(consultation_id: int) -> list[dict]:
 
 
 def _draft_version_id(consultation_id: int) -> int | None:
-    from ..consultations.queries import draft_version
-
     version = draft_version(consultation_id)
     return version.id if version else None

@@ -3,16 +3,16 @@
 from datetime import UTC, datetime, time
 
 from flask import abort, redirect, render_template, request, send_file, url_for
-from flask_babel import format_date
+from flask_babel import format_date, format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from sqlalchemy import select, update
 
-from .. import background, clock, permissions
+from .. import background, clock
 from ..accounts.profile import AGE_BRACKETS, GENDERS, REGIONS
 from ..consultations.models import Consultation
-from ..consultations.routes import get_readable_consultation
+from ..consultations.routes import get_managed_consultation, get_readable_consultation
 from ..errors import DomainError
 from ..extensions import db
 from ..i18n import select_language
@@ -45,8 +45,6 @@ def _names() -> dict[str, dict]:
 
 
 def _shown(count) -> str:
-    from flask_babel import format_decimal
-
     return "<5" if count is None else format_decimal(count)
 
 
@@ -211,17 +209,10 @@ CHANGE_NAMES = {
 # The officials' side.
 
 
-def _managed(consultation_id: int) -> Consultation:
-    consultation = db.get_or_404(Consultation, consultation_id)
-    if not permissions.can_manage_consultation(current_user, consultation):
-        abort(403)
-    return consultation
-
-
 @bp.route("/manage/consultations/<int:consultation_id>/outcome", methods=["GET", "POST"])
 @login_required
 def manage(consultation_id: int):
-    consultation = _managed(consultation_id)
+    consultation = get_managed_consultation(consultation_id)
     latest = services.latest(consultation.id)
     form = PublishForm(
         data={

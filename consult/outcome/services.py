@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from .. import audit, clock
+from ..accounts.models import User
 from ..consultations import queries as consultation_queries
 from ..consultations.models import Consultation, Phase, Section, Status
 from ..errors import Conflict, DomainError
@@ -14,7 +15,7 @@ from ..extensions import db
 from ..organisations.models import Organisation
 from ..recommendations.models import CoSignature, Recommendation
 from ..synthesis import curation, runs
-from ..synthesis.models import ANSWERABLE, Response
+from ..synthesis.models import ANSWERABLE, Response, RunGroup
 from ..synthesis.queries import describe
 from ..text.diff import word_diff
 from . import indicators
@@ -113,7 +114,10 @@ def _response(response: Response | None) -> dict | None:
 
 def _themes(run) -> list[dict]:
     summaries, _ = curation.summaries(run)
-    representatives = {s.theme.id: curation.representatives(run, s.theme, 6) for s in summaries}
+    root_of = curation.roots(run.consultation_id)
+    representatives = {
+        s.theme.id: curation.representatives(run, s.theme, 6, root_of) for s in summaries
+    }
     # Letters imported from outside the platform are counted, never quoted: they were not
     # written for publication.
     views = describe([ref for refs in representatives.values() for ref in refs], links=False)
@@ -146,8 +150,6 @@ def _themes(run) -> list[dict]:
 
 
 def _campaigns(run) -> list[dict]:
-    from ..synthesis.models import RunGroup
-
     verdicts = curation.group_verdicts(run)
     groups = [
         g
@@ -267,10 +269,7 @@ def _articles(version_id: int) -> dict[str, dict]:
 
 def participant_ids(consultation_id: int) -> list[int]:
     """Everyone who took part and still has an account."""
-    from ..accounts.models import User
-    from .indicators import _people
-
-    people = _people(consultation_id)
+    people = indicators.participants(consultation_id)
     return list(
         db.session.scalars(
             select(User.id)
@@ -296,9 +295,3 @@ def notify_participants(consultation: Consultation, publication: Publication) ->
         for user_id in ids
     )
     return len(ids)
-
-
-def unread_count(user_id: int) -> int:
-    return db.session.scalar(
-        select(func.count()).where(Notification.user_id == user_id, Notification.read_at.is_(None))
-    )

@@ -12,4 +12,4 @@ bp = Blueprint(
     "synthesis", __name__, url_prefix="/manage/consultations/<int:consultation_id>/synthesis"
 )
 
-from . import models, routes  # noqa: E402,F401
+from . import models, pages, recommendation_routes, routes  # noqa: E402,F401

@@ -81,13 +81,15 @@ def _carried_over(run_id: int, previous_id: int) -> dict[str, int]:
         .group_by(new.c.theme_key, old_theme.c.theme_id)
     ).all()
     new_sizes = _sizes(run_id)
+    theme_of_key = dict(
+        db.session.execute(
+            select(RunTheme.key, RunTheme.theme_id).where(RunTheme.run_id == previous_id)
+        ).all()
+    )
     old_sizes: Counter = Counter()
     for key, size in _sizes(previous_id).items():
-        theme_id = db.session.scalar(
-            select(RunTheme.theme_id).where(RunTheme.run_id == previous_id, RunTheme.key == key)
-        )
-        if theme_id is not None:
-            old_sizes[theme_id] += size
+        if theme_of_key.get(key) is not None:
+            old_sizes[theme_of_key[key]] += size
     best: dict[str, tuple[float, int]] = {}
     for key, theme_id, shared in pairs:
         if theme_id is None:
@@ -230,8 +232,7 @@ def members(run: SynthesisRun, theme: Theme | None, page: int, per_page: int):
         live = [tid for tid, root in root_of.items() if root is not None]
         condition = membership.c.theme_id.is_(None) | membership.c.theme_id.not_in(live)
     else:
-        feeding = [tid for tid, root in root_of.items() if root is not None and root.id == theme.id]
-        condition = membership.c.theme_id.in_(feeding)
+        condition = membership.c.theme_id.in_(_feeding(root_of, theme))
     query = select(membership.c.ref, membership.c.group_number).where(condition)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     rows = db.session.execute(
@@ -242,10 +243,12 @@ def members(run: SynthesisRun, theme: Theme | None, page: int, per_page: int):
     return rows, total
 
 
-def representatives(run: SynthesisRun, theme: Theme, count: int = 3) -> list[str]:
-    """The engine's most representative contributions of the run themes feeding `theme`."""
-    root_of = roots(run.consultation_id)
-    feeding = [tid for tid, root in root_of.items() if root is not None and root.id == theme.id]
+def representatives(
+    run: SynthesisRun, theme: Theme, count: int = 3, root_of: dict | None = None
+) -> list[str]:
+    """The engine's most representative contributions of the run themes feeding `theme`
+    (`root_of`, from roots(), saves reading the themes again for each theme)."""
+    feeding = _feeding(root_of or roots(run.consultation_id), theme)
     found = db.session.execute(
         select(RunTheme.representatives, RunTheme.size)
         .where(RunTheme.run_id == run.id, RunTheme.theme_id.in_(feeding))
@@ -273,6 +276,11 @@ def article_themes(run: SynthesisRun) -> list[tuple[str, list[RunTheme]]]:
 def _article_order(number: str) -> tuple:
     head = number.split()[0] if number else ""
     return (int(head) if head.isdigit() else 10**9, number)
+
+
+def _feeding(root_of: dict[int, Theme | None], theme: Theme) -> list[int]:
+    """The ids of the themes that now belong to `theme`: itself and those merged into it."""
+    return [tid for tid, root in root_of.items() if root is not None and root.id == theme.id]
 
 
 def group_verdicts(run: SynthesisRun) -> dict[int, bool]:

@@ -47,6 +47,17 @@ class AnswerForm(FlaskForm):
         }
 
 
+def answer_data(response) -> dict | None:
+    """An AnswerForm's fields filled from a saved Response (None: an empty form)."""
+    if response is None:
+        return None
+    return {
+        "outcome": response.outcome.value,
+        **{f"justification_{lang}": text for lang, text in response.justification.items()},
+        "articles": ", ".join(response.articles or []),
+    }
+
+
 class ImportForm(FlaskForm):
     file = FileField(
         _l("File (CSV or JSON Lines)"),

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from .. import audit, clock
 from ..accounts.profile import ABROAD, REGIONS
@@ -165,8 +165,6 @@ def import_file(actor, consultation: Consultation, data: bytes, filename: str) -
 
 def batches(consultation_id: int) -> list[tuple[str, int]]:
     """The files imported into a consultation, with how many contributions each gave."""
-    from sqlalchemy import func
-
     return db.session.execute(
         select(ImportedContribution.source_name, func.count())
         .where(ImportedContribution.consultation_id == consultation_id)

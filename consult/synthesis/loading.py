@@ -25,11 +25,6 @@ def ref(kind: str, id_: int) -> str:
     return f"{kind}:{id_}"
 
 
-def split_ref(value: str) -> tuple[str, int]:
-    kind, _, number = value.partition(":")
-    return kind, int(number)
-
-
 def contributions(consultation_id: int) -> list[Contribution]:
     """Every contribution that counts: visible comments and replies, recommendations sent and
     not withdrawn nor hidden, and what the ministry imported from outside the platform."""
