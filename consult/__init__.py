@@ -6,6 +6,7 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from .compression import GzipMiddleware
@@ -32,6 +33,12 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     register_template_helpers(app)
     register_commands(app)
     app.wsgi_app = GzipMiddleware(app.wsgi_app)  # type: ignore[method-assign]
+    if proxies := int(app.config["TRUSTED_PROXIES"]):
+        # The client's address, scheme and host as the proxy saw them; only as many
+        # forwarding hops as there are proxies of ours are believed.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
     return app
 
 
@@ -161,9 +168,13 @@ def register_error_handlers(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
+    from . import fragments
+    from .i18n import install_fast_gettext
     from .web import register_template_context
 
     register_template_context(app)
+    fragments.init_app(app)
+    install_fast_gettext(app)
 
 
 def register_commands(app: Flask) -> None:

@@ -31,6 +31,9 @@ class Defaults:
     #: Reports from this many different people hide content until a moderator reviews it.
     FLAGS_TO_HIDE = 3
     CONSULTATIONS_PER_PAGE = 20
+    #: Rendered fragments (a comment, the table of contents) kept per worker process; 0 turns
+    #: the cache off. About 2 KB each.
+    FRAGMENT_CACHE_SIZE = 5000
 
     #: How long work started from a page runs (a synthesis, the outcome e-mails): "process" (a
     #: `flask` command of its own, never inside the web request) or "inline" (tests: at once).
@@ -53,6 +56,11 @@ class Defaults:
 
     #: Where rate-limit counters live: memory for one process, redis://... for several hosts.
     RATELIMIT_STORAGE_URI = "memory://"
+    #: When Redis cannot be reached, count in each process's memory rather than fail requests.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    #: Reverse proxies in front of the app that set X-Forwarded-For/-Proto/-Host (nginx: 1).
+    #: 0 trusts no such header: then every visitor has the proxy's address for rate limits.
+    TRUSTED_PROXIES = 0
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_LOGIN = "10 per minute"
     RATELIMIT_SIGNUP = "5 per hour"

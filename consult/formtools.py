@@ -1,10 +1,33 @@
 """Small helpers shared by the forms of every blueprint."""
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
+from babel import support
+from flask import current_app
+from flask_babel import get_locale
+from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField
 from wtforms.fields.choices import SelectChoice
+from wtforms.i18n import messages_path
 from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class Form(FlaskForm):
+    """Every form of the site: Flask-WTF's, with WTForms' own messages ("This field is
+    required.") in the reader's language, their catalogue read once per language per process
+    (Flask-WTF reads it from disk for every form of every request)."""
+
+    class Meta(FlaskForm.Meta):
+        def get_translations(self, form):
+            if not current_app.config.get("WTF_I18N_ENABLED", True):
+                return super().get_translations(form)
+            return _wtforms_catalogue(str(get_locale()))
+
+
+@lru_cache(maxsize=8)
+def _wtforms_catalogue(locale: str) -> support.Translations:
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
 
 
 class CheckboxesField(SelectMultipleField):

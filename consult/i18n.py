@@ -145,3 +145,35 @@ class RecordingDomain(Domain):
                 translations.add_fallback(recorder)
                 translations._consult_recording = True
         return translations
+
+
+def current_translations():
+    """Flask-Babel's translations for this request, looked up once rather than per string.
+
+    Templates call gettext dozens of times per page and Flask-Babel resolves the locale and
+    its catalogue again on each call. The result is kept on Flask-Babel's own request state
+    beside the locale it was made for, so `force_locale` (which sets a new locale there)
+    still takes effect."""
+    from flask_babel import get_translations
+
+    if not g:  # outside an application context
+        return get_translations()
+    state = g.get("_flask_babel")
+    cached = getattr(state, "consult_translations", None) if state is not None else None
+    if cached is not None and cached[0] is getattr(state, "babel_locale", None):
+        return cached[1]
+    translations = get_translations()
+    state = g._flask_babel
+    state.consult_translations = (getattr(state, "babel_locale", None), translations)
+    return translations
+
+
+def install_fast_gettext(app) -> None:
+    """Templates' `_`, `gettext` and `ngettext` through current_translations()."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: current_translations().ugettext(s),
+        ngettext=lambda s, p, n: current_translations().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: current_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: current_translations().unpgettext(c, s, p, n),
+    )

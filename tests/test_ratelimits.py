@@ -36,6 +36,10 @@ def limited_app(request, database, monkeypatch):
         if os.environ.get("CI"):
             pytest.fail("Redis is not reachable on 127.0.0.1:6379 in CI")
         pytest.skip("Redis is not running here")
+    yield from _limited(database, monkeypatch, storage)
+
+
+def _limited(database, monkeypatch, storage: str, **settings):
     # A prefix of its own, so tests and parallel runs never share counters in Redis. The
     # limiter keeps the prefix of the first app it was bound to; the next app must not reuse it.
     prefix = f"consult-test-{uuid.uuid4().hex[:8]}"
@@ -49,6 +53,7 @@ def limited_app(request, database, monkeypatch):
             "RATELIMIT_LOGIN": "3 per minute",
             "RATELIMIT_POST_PER_USER": "2 per minute",
             "RATELIMIT_POST_PER_ADDRESS": "4 per minute",
+            **settings,
         }
     )
     app.before_request_funcs.setdefault(None, []).insert(0, _fresh_request_globals)
@@ -57,6 +62,28 @@ def limited_app(request, database, monkeypatch):
         db.session.remove()
         _empty_tables()
         db.engine.dispose()
+
+
+@pytest.mark.parametrize("proxies", [0, 1])
+def test_behind_a_trusted_proxy_each_visitor_has_their_own_sign_in_budget(
+    database, monkeypatch, proxies
+):
+    """Behind nginx every request comes from nginx's address; with TRUSTED_PROXIES the
+    address nginx forwards is the one counted. Without it, a forged header changes nothing."""
+    for app in _limited(database, monkeypatch, "memory://", TRUSTED_PROXIES=proxies):
+        client = app.test_client()
+
+        def attempt(visitor: str, client=client) -> int:
+            return client.post(
+                "/login",
+                data={"email": "x@example.org", "password": "guess"},
+                environ_base={"REMOTE_ADDR": "10.0.0.2"},  # the proxy
+                headers={"X-Forwarded-For": visitor},
+            ).status_code
+
+        first = [attempt("192.0.2.7") for _ in range(4)]
+        assert first == [400, 400, 400, 429]
+        assert attempt("198.51.100.9") == (400 if proxies else 429)
 
 
 def test_repeated_failed_sign_ins_get_a_429_page(limited_app):

@@ -1,7 +1,6 @@
 """Sign-up, sign-in and profile forms."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import (
     DataRequired,
@@ -11,7 +10,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..formtools import choices, lazy_choices
+from ..formtools import Form, choices, lazy_choices
 from ..i18n import LANGUAGE_NAMES
 from . import profile
 
@@ -62,7 +61,7 @@ class ProfileFields:
             raise ValidationError(_l("Choose the country you live in, or another answer above."))
 
 
-class SignupForm(ProfileFields, FlaskForm):
+class SignupForm(ProfileFields, Form):
     email = EmailField(
         _l("E-mail address"),
         validators=[
@@ -93,7 +92,7 @@ class SignupForm(ProfileFields, FlaskForm):
     )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(
         _l("E-mail address"), validators=[DataRequired(message=_l("Enter your e-mail address."))]
     )
@@ -104,7 +103,7 @@ class LoginForm(FlaskForm):
     next = HiddenField()
 
 
-class ProfileForm(ProfileFields, FlaskForm):
+class ProfileForm(ProfileFields, Form):
     display_name = StringField(
         _l("Display name"),
         validators=[
@@ -115,27 +114,27 @@ class ProfileForm(ProfileFields, FlaskForm):
     locale = SelectField(_l("Language"), choices=choices(LANGUAGE_NAMES.items()))
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(Form):
     email = EmailField(
         _l("E-mail address"), validators=[DataRequired(message=_l("Enter your e-mail address."))]
     )
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(Form):
     password = _new_password(_l("New password"))
     password_again = _password_again()
 
 
-class DeleteAccountForm(FlaskForm):
+class DeleteAccountForm(Form):
     password = PasswordField(
         _l("Your password, to confirm"),
         validators=[DataRequired(message=_l("Enter your password."))],
     )
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(Form):
     next = HiddenField()
 
 
-class LogoutForm(FlaskForm):
+class LogoutForm(Form):
     pass

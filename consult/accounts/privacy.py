@@ -12,6 +12,7 @@ from ..moderation.models import Flag
 from ..organisations.models import Invitation, Organisation, Representative
 from ..recommendations.models import Recommendation, Support
 from .models import User
+from .services import mark_comments_changed
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -96,6 +97,8 @@ def delete_account(user: User, now: datetime) -> None:
     db.session.execute(delete(Invitation).where(Invitation.email == user.email.lower()))
     user.email = f"deleted-{user.id}-{secrets.token_hex(4)}@deleted.invalid"
     user.display_name = ""
+    # Their comments now read "former participant": cached pages of them must change too.
+    mark_comments_changed(user.id)
     user.set_password(secrets.token_urlsafe(32))
     user.locale = None
     user.region = user.country = user.gender = user.age_bracket = None

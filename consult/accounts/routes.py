@@ -171,7 +171,7 @@ def account():
         for field in (form.region, form.country, form.gender, form.age_bracket):
             field.data = field.data or ""
     if form.validate_on_submit():
-        current_user.display_name = form.display_name.data.strip()
+        services.rename(current_user, form.display_name.data, clock.utcnow())
         current_user.locale = form.locale.data
         services.set_profile(
             current_user,

@@ -42,6 +42,22 @@ def register_user(
     return user
 
 
+def rename(user: User, display_name: str, now: datetime) -> None:
+    """A new public name. Cached pages of comments show it (see consult/fragments.py), so
+    the places of the author's comments are marked changed."""
+    display_name = display_name.strip()
+    if display_name == user.display_name:
+        return
+    user.display_name = display_name
+    mark_comments_changed(user.id)
+
+
+def mark_comments_changed(author_id: int) -> None:
+    from ..comments.services import mark_author_changed  # the comments package imports us
+
+    mark_author_changed(author_id)
+
+
 def set_profile(user: User, *, region, country, gender, age_bracket) -> None:
     user.region = region or None
     user.country = (country or None) if region == ABROAD else None

@@ -1,14 +1,13 @@
 """Administrators' forms."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
-from ..formtools import choices
+from ..formtools import Form, choices
 
 
-class InstitutionForm(FlaskForm):
+class InstitutionForm(Form):
     name_ar = StringField(_l("Name in Arabic"), validators=[Length(max=300)])
     name_fr = StringField(_l("Name in French"), validators=[Length(max=300)])
     name_zgh = StringField(_l("Name in Tamazight"), validators=[Length(max=300)])
@@ -19,7 +18,7 @@ class InstitutionForm(FlaskForm):
     )
 
 
-class OfficialForm(FlaskForm):
+class OfficialForm(Form):
     email = EmailField(
         _l("E-mail address of the account"),
         validators=[DataRequired(message=_l("Enter your e-mail address."))],
@@ -27,7 +26,7 @@ class OfficialForm(FlaskForm):
     institution = SelectField(_l("Institution"), choices=[], validate_choice=False)
 
 
-class ModeratorForm(FlaskForm):
+class ModeratorForm(Form):
     email = EmailField(
         _l("E-mail address of the account"),
         validators=[DataRequired(message=_l("Enter your e-mail address."))],

@@ -2,11 +2,10 @@
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, TextAreaField
 from wtforms.validators import DataRequired, ValidationError
 
-from ..formtools import choices
+from ..formtools import Form, choices
 
 STANCE_CHOICES = [
     ("", _l("No stance")),
@@ -16,7 +15,7 @@ STANCE_CHOICES = [
 ]
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     body = TextAreaField(
         _l("Your comment"),
         validators=[DataRequired(message=_l("Write something before sending your comment."))],
@@ -42,7 +41,7 @@ class CommentForm(FlaskForm):
             )
 
 
-class EditCommentForm(FlaskForm):
+class EditCommentForm(Form):
     body = TextAreaField(
         _l("Your comment"),
         validators=[DataRequired(message=_l("Write something before sending your comment."))],
@@ -51,11 +50,11 @@ class EditCommentForm(FlaskForm):
     validate_body = CommentForm.validate_body
 
 
-class VoteForm(FlaskForm):
+class VoteForm(Form):
     """The tiny form behind each agree / disagree / pass button."""
 
     next = HiddenField()
 
 
-class WithdrawForm(FlaskForm):
+class WithdrawForm(Form):
     next = HiddenField()

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 from .. import clock, permissions, ratelimits
 from ..consultations import queries as consultation_queries
+from ..consultations.models import Consultation, Section
 from ..consultations.routes import (
     get_readable_consultation,
     render_article_page,
@@ -20,14 +21,16 @@ from .forms import CommentForm, EditCommentForm, VoteForm, WithdrawForm
 from .models import Comment
 
 
-def _place_url(comment: Comment, anchor: bool = True) -> str:
-    """The page where a comment is shown, pointing at it."""
-    fragment = f"comment-{comment.id}" if anchor else None
+def _place_url(comment: Comment, section: Section | None = None) -> str:
+    """The page where a comment is shown, pointing at it. Built before the commit, which
+    would expire the comment and cost a query to read it again."""
+    fragment = f"comment-{comment.id}"
     if comment.section_id is None:
         return url_for(
             "consultations.show", consultation_id=comment.consultation_id, _anchor=fragment
         )
-    section = db.session.get(consultation_queries.Section, comment.section_id)
+    if section is None or section.id != comment.section_id:
+        section = db.session.get(Section, comment.section_id)
     return url_for(
         "consultations.article",
         consultation_id=comment.consultation_id,
@@ -40,14 +43,11 @@ def _place_url(comment: Comment, anchor: bool = True) -> str:
 @login_required
 @ratelimits.limit_posting
 def post_comment(consultation_id: int):
-    consultation = get_readable_consultation(consultation_id)
+    consultation = get_readable_consultation(consultation_id, with_themes=False)
     section = None
     section_slug = request.form.get("section")
     if section_slug:
-        version = consultation_queries.draft_version(consultation.id)
-        section = (
-            consultation_queries.article_by_slug(version.id, section_slug) if version else None
-        )
+        section = consultation_queries.draft_article(consultation.id, section_slug)
         if section is None:
             abort(404)
 
@@ -72,32 +72,29 @@ def post_comment(consultation_id: int):
     except DomainError as error:
         form.body.errors = [*form.body.errors, error.message]
         return show_again(error.status_code)
+    place = _place_url(comment, section)
     db.session.commit()
     flash_done(_("Your comment is published."))
-    return redirect(_place_url(comment))
+    return redirect(place)
 
 
-def _get_comment(comment_id: int) -> Comment:
+def _get_comment(comment_id: int) -> tuple[Comment, Consultation]:
+    """The comment and its consultation, if the reader may see them. The caller keeps the
+    consultation: the session holds it weakly, and services read it again."""
     comment = db.get_or_404(Comment, comment_id)
-    get_readable_consultation(comment.consultation_id)
-    return comment
+    return comment, get_readable_consultation(comment.consultation_id, with_themes=False)
 
 
 @bp.route("/comments/<int:comment_id>/reply", methods=["GET", "POST"])
 @login_required
 @ratelimits.limit_posting
 def reply(comment_id: int):
-    parent = _get_comment(comment_id)
-    consultation = get_readable_consultation(parent.consultation_id)
+    parent, consultation = _get_comment(comment_id)
     form = CommentForm()
     refusal = permissions.why_cannot_contribute(current_user, consultation, clock.utcnow())
     status = 200
     if form.validate_on_submit():
-        section = (
-            db.session.get(consultation_queries.Section, parent.section_id)
-            if parent.section_id
-            else None
-        )
+        section = db.session.get(Section, parent.section_id) if parent.section_id else None
         try:
             comment = services.post_comment(
                 current_user,
@@ -112,9 +109,10 @@ def reply(comment_id: int):
             form.body.errors = [*form.body.errors, error.message]
             status = error.status_code
         else:
+            place = _place_url(comment, section)
             db.session.commit()
             flash_done(_("Your reply is published."))
-            return redirect(_place_url(comment))
+            return redirect(place)
     elif request.method == "POST":
         status = 400
     return render_template(
@@ -131,7 +129,7 @@ def reply(comment_id: int):
 @bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(comment_id: int):
-    comment = _get_comment(comment_id)
+    comment, _consultation = _get_comment(comment_id)
     now = clock.utcnow()
     if not permissions.is_author(current_user, comment):
         abort(403)
@@ -160,7 +158,7 @@ def edit(comment_id: int):
 @bp.post("/comments/<int:comment_id>/withdraw")
 @login_required
 def withdraw(comment_id: int):
-    comment = _get_comment(comment_id)
+    comment, _consultation = _get_comment(comment_id)
     form = WithdrawForm()
     if not form.validate_on_submit():
         abort(400)
@@ -174,7 +172,7 @@ def withdraw(comment_id: int):
 @login_required
 @ratelimits.voting
 def vote(comment_id: int):
-    comment = _get_comment(comment_id)
+    comment, _consultation = _get_comment(comment_id)
     form = VoteForm()
     if not form.validate_on_submit():
         abort(400)
@@ -182,8 +180,10 @@ def vote(comment_id: int):
     vote = services.cast_vote(
         current_user, comment, request.form.get("value", ""), now=clock.utcnow()
     )
+    wants_json = request.accept_mimetypes.best == "application/json"
+    back = None if wants_json else (safe_next(form.next.data, "") or _place_url(comment))
     db.session.commit()
-    if request.accept_mimetypes.best == "application/json":
+    if wants_json:
         db.session.refresh(comment)
         counts = {v: getattr(comment, f"{v}_count") for v in ("agree", "disagree", "pass")}
         return jsonify(
@@ -193,4 +193,4 @@ def vote(comment_id: int):
             message=_("Your vote is recorded."),
         )
     flash_done(_("Your vote is recorded."))
-    return redirect(safe_next(form.next.data, _place_url(comment)), code=303)
+    return redirect(back, code=303)

@@ -75,11 +75,19 @@ def post_comment(
     db.session.add(comment)
     db.session.flush()
 
-    increment(Consultation, consultation.id, comment_count=1)
+    # Counters and the place's revision (see mark_place_changed) in the same statements.
+    totals = {"comment_count": 1}
+    if section is None:
+        totals.update(general_comments_revision=1, general_thread_count=0 if parent else 1)
+    increment(Consultation, consultation.id, **totals)
     if section is not None:
-        increment(Section, section.id, comment_count=1, thread_count=0 if parent else 1)
-    elif parent is None:
-        increment(Consultation, consultation.id, general_thread_count=1)
+        increment(
+            Section,
+            section.id,
+            comment_count=1,
+            thread_count=0 if parent else 1,
+            comments_revision=1,
+        )
     if parent is not None:
         increment(Comment, parent.id, reply_count=1)
         increment(Comment, comment.root_id, discussion_count=1)
@@ -95,6 +103,7 @@ def edit_comment(user, comment: Comment, body: str, *, now: datetime) -> Comment
     if reason:
         raise NotAllowed(reason)
     body = clean_body(body)
+    mark_place_changed(comment.consultation_id, comment.section_id)
     comment.body_source = body
     comment.body_html = render_comment(body)
     comment.lang = lang_for_text(body)
@@ -108,9 +117,10 @@ def withdraw_comment(user, comment: Comment, *, now: datetime) -> Comment:
     if not permissions.can_withdraw_comment(user, comment):
         raise NotAllowed(messages.CANNOT_WITHDRAW)
     # Consultation and article first, as everywhere (see cast_vote), then the comment itself.
-    increment(Consultation, comment.consultation_id, comment_count=-1)
+    general = {"general_comments_revision": 1} if comment.section_id is None else {}
+    increment(Consultation, comment.consultation_id, comment_count=-1, **general)
     if comment.section_id is not None:
-        increment(Section, comment.section_id, comment_count=-1)
+        increment(Section, comment.section_id, comment_count=-1, comments_revision=1)
     # A condition in SQL: of two withdrawals at once (a double click) only one changes the
     # row; the other is refused and its decrements are rolled back with it.
     withdrawn = db.session.execute(
@@ -151,12 +161,14 @@ def cast_vote(user, comment: Comment, value: str, *, now: datetime) -> Vote:
         # Rows are locked in one order everywhere: consultation, article, then comments (a
         # reply locks its consultation before its parent). Locking the comment first here
         # deadlocked against a concurrent reply to the same comment on PostgreSQL.
-        increment(Consultation, comment.consultation_id, vote_count=1)
+        general = {"general_comments_revision": 1} if comment.section_id is None else {}
+        increment(Consultation, comment.consultation_id, vote_count=1, **general)
         if comment.section_id is not None:
-            increment(Section, comment.section_id, vote_count=1)
+            increment(Section, comment.section_id, vote_count=1, comments_revision=1)
         increment(Comment, comment.id, **{f"{value.value}_count": 1})
         _count_participant(user.id, comment.consultation_id, comment.section_id)
     elif vote.value != value:
+        mark_place_changed(comment.consultation_id, comment.section_id)
         increment(
             Comment, comment.id, **{f"{vote.value.value}_count": -1, f"{value.value}_count": 1}
         )
@@ -175,3 +187,35 @@ def _count_participant(user_id: int, consultation_id: int, section_id: int | Non
         SectionParticipant.__table__, section_id=section_id, user_id=user_id
     ):
         increment(Section, section_id, participant_count=1)
+
+
+def mark_place_changed(consultation_id: int, section_id: int | None) -> None:
+    """Anonymous readers' pages of threads are cached under the revision of their place, an
+    article or the whole text (consultations/routes.py `_threads`): every change to a comment
+    shown there adds one, in the transaction that makes the change. Called before the comment
+    itself is written, to keep the lock order: consultation, article, comment."""
+    if section_id is None:
+        increment(Consultation, consultation_id, general_comments_revision=1)
+    else:
+        increment(Section, section_id, comments_revision=1)
+
+
+def mark_author_changed(author_id: int) -> None:
+    """An author's name is shown beside each comment: a new name (or a deleted account)
+    changes every place they commented on."""
+    mine = select(Comment.section_id).where(Comment.author_id == author_id)
+    db.session.execute(
+        update(Section)
+        .where(Section.id.in_(mine.where(Comment.section_id.is_not(None)).distinct()))
+        .values(comments_revision=Section.comments_revision + 1),
+        execution_options={"synchronize_session": False},
+    )
+    general = select(Comment.consultation_id).where(
+        Comment.author_id == author_id, Comment.section_id.is_(None)
+    )
+    db.session.execute(
+        update(Consultation)
+        .where(Consultation.id.in_(general.distinct()))
+        .values(general_comments_revision=Consultation.general_comments_revision + 1),
+        execution_options={"synchronize_session": False},
+    )

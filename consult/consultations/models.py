@@ -68,6 +68,8 @@ class Consultation(TimestampMixin, db.Model):
     general_thread_count: Mapped[int] = mapped_column(default=0)
     #: Public recommendations (submitted and not withdrawn).
     recommendation_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: Changes to the comments on the whole text: cached pages of them are keyed by it.
+    general_comments_revision: Mapped[int] = mapped_column(default=0, server_default="0")
 
     themes: Mapped[list["ConsultationTheme"]] = relationship(
         lazy="selectin", cascade="all, delete-orphan", order_by="ConsultationTheme.theme"
@@ -185,6 +187,8 @@ class Section(db.Model):
     #: Top-level comments on this article, withdrawn ones included (they keep their place).
     thread_count: Mapped[int] = mapped_column(default=0)
     recommendation_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: Changes to the comments on this article: cached pages of them are keyed by it.
+    comments_revision: Mapped[int] = mapped_column(default=0, server_default="0")
 
     @property
     def is_article(self) -> bool:

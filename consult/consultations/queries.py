@@ -1,5 +1,7 @@
 """Reads for consultation pages: lists with filters, the draft's table of contents, an article."""
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 
 from ..extensions import db
@@ -79,6 +81,58 @@ def sections_of(version_id: int) -> list[Section]:
             select(Section).where(Section.version_id == version_id).order_by(Section.position)
         )
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SectionHead:
+    """A section as the table of contents and the article's neighbours show it: no text."""
+
+    id: int
+    position: int
+    kind: str
+    number: str
+    slug: str
+    heading: dict
+    comment_count: int
+
+    @property
+    def is_article(self) -> bool:
+        return self.kind == "article"
+
+
+def table_of_contents(version_id: int) -> list[SectionHead]:
+    """The sections of a version without their text, as plain rows: pages show one article's
+    text at most, and 60 articles' JSON bodies and ORM objects cost more than the rest."""
+    columns = [getattr(Section, name) for name in SectionHead.__dataclass_fields__]
+    rows = db.session.execute(
+        select(*columns).where(Section.version_id == version_id).order_by(Section.position)
+    )
+    return [SectionHead(*row) for row in rows]
+
+
+def draft_article(consultation_id: int, slug: str) -> Section | None:
+    """An article of the text under consultation (the draft, not the final text), by slug."""
+    return db.session.scalars(
+        select(Section)
+        .join(DocumentVersion, DocumentVersion.id == Section.version_id)
+        .where(
+            Section.consultation_id == consultation_id,
+            Section.slug == slug,
+            Section.kind == "article",
+            DocumentVersion.is_final.is_(False),
+        )
+        .order_by(DocumentVersion.number)
+        .limit(1)
+    ).first()
+
+
+def first_article(version_id: int) -> Section | None:
+    return db.session.scalars(
+        select(Section)
+        .where(Section.version_id == version_id, Section.kind == "article")
+        .order_by(Section.position)
+        .limit(1)
+    ).first()
 
 
 def article_by_slug(version_id: int, slug: str) -> Section | None:

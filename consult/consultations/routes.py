@@ -2,11 +2,13 @@
 
 from flask import abort, current_app, render_template, request
 from flask_login import current_user
+from sqlalchemy.orm import lazyload
 
-from .. import clock, permissions
+from .. import clock, fragments, permissions
 from ..comments.forms import STANCE_CHOICES, CommentForm
-from ..comments.queries import thread_page
+from ..comments.queries import SORTS, thread_page
 from ..extensions import db
+from ..i18n import select_language
 from ..pagination import Page, page_number
 from . import bp, queries
 from .models import Consultation, Phase, Section
@@ -42,8 +44,11 @@ def index():
     )
 
 
-def get_readable_consultation(consultation_id: int) -> Consultation:
-    consultation = db.get_or_404(Consultation, consultation_id)
+def get_readable_consultation(consultation_id: int, *, with_themes: bool = True) -> Consultation:
+    """The consultation if this reader may see it (else 404). Its themes are shown on its own
+    page only: the busiest routes (an article, a comment, a vote) leave them out."""
+    options = None if with_themes else [lazyload(Consultation.themes)]
+    consultation = db.get_or_404(Consultation, consultation_id, options=options)
     if not permissions.can_read_consultation(current_user, consultation):
         abort(404)
     return consultation
@@ -67,18 +72,28 @@ def render_consultation_page(
     consultation: Consultation, form: CommentForm | None = None, status=200
 ):
     version = queries.draft_version(consultation.id)
-    sections = queries.sections_of(version.id) if version else []
-    threads = _threads(consultation, None, consultation.general_thread_count)
+    # The first article's text tells whether the draft exists in the reader's language.
+    first_article = queries.first_article(version.id) if version else None
+    sections = queries.table_of_contents(version.id) if version else []
+    threads = _threads(
+        consultation,
+        None,
+        consultation.general_thread_count,
+        consultation.general_comments_revision,
+    )
     context = _contribution_context(consultation, form)
-    context["thread_ctx"]["my_votes"] = threads.my_votes
+    if threads["threads"]:
+        context["thread_ctx"]["my_votes"] = threads["threads"].my_votes
     return (
         render_template(
             "consultations/show.html",
             consultation=consultation,
             version=version,
             sections=sections,
+            first_article=first_article,
             article_count=sum(1 for s in sections if s.is_article),
-            threads=threads,
+            toc_key=toc_key(sections, None),
+            **threads,
             **context,
         ),
         status,
@@ -87,13 +102,11 @@ def render_consultation_page(
 
 @bp.get("/consultations/<int:consultation_id>/articles/<slug>")
 def article(consultation_id: int, slug: str):
-    consultation = get_readable_consultation(consultation_id)
-    version = queries.draft_version(consultation.id)
-    sections = queries.sections_of(version.id) if version else []
-    section = next((s for s in sections if s.slug == slug and s.is_article), None)
+    consultation = get_readable_consultation(consultation_id, with_themes=False)
+    section = queries.draft_article(consultation.id, slug)
     if section is None:
         abort(404)
-    return render_article_page(consultation, section, sections=sections)
+    return render_article_page(consultation, section)
 
 
 def render_article_page(
@@ -101,15 +114,14 @@ def render_article_page(
     section: Section,
     form: CommentForm | None = None,
     status=200,
-    sections: list[Section] | None = None,
 ):
-    if sections is None:
-        sections = queries.sections_of(section.version_id)
+    sections = queries.table_of_contents(section.version_id)
     articles = [s for s in sections if s.is_article]
     index = next(i for i, s in enumerate(articles) if s.id == section.id)
-    threads = _threads(consultation, section.id, section.thread_count)
+    threads = _threads(consultation, section.id, section.thread_count, section.comments_revision)
     context = _contribution_context(consultation, form)
-    context["thread_ctx"]["my_votes"] = threads.my_votes
+    if threads["threads"]:
+        context["thread_ctx"]["my_votes"] = threads["threads"].my_votes
     chapter = None
     for s in sections:
         if s.position > section.position:
@@ -125,23 +137,50 @@ def render_article_page(
             sections=sections,
             previous_article=articles[index - 1] if index > 0 else None,
             next_article=articles[index + 1] if index + 1 < len(articles) else None,
-            threads=threads,
+            toc_key=toc_key(sections, section),
+            **threads,
             **context,
         ),
         status,
     )
 
 
-def _threads(consultation: Consultation, section_id: int | None, total: int):
-    return thread_page(
+def toc_key(sections: list[queries.SectionHead], current: Section | None) -> tuple:
+    """What the table of contents shows: each section's place, number, heading and count."""
+    shown = tuple(
+        (s.id, s.kind, s.number, s.slug, s.comment_count, tuple(sorted((s.heading or {}).items())))
+        for s in sections
+    )
+    return current.id if current else None, hash(shown)
+
+
+def _threads(consultation: Consultation, section_id: int | None, total: int, revision: int) -> dict:
+    """The page of threads for the template: `threads` (a ThreadPage), or for a reader with
+    nothing personal on it (not signed in), `threads_html` when it is cached, with the key to
+    cache it under otherwise. The key holds the revision of the place, which every change to
+    its comments increments in the same transaction (comments.services.mark_place_changed),
+    and it is read before the comments: a cached page is never older than its key."""
+    sort = request.args.get("sort", "newest")
+    sort = sort if sort in SORTS else "newest"
+    per_page = current_app.config["COMMENTS_PER_PAGE"]
+    number = min(page_number(request.args.get("page")), Page(1, per_page, total).pages)
+    key = None
+    if not current_user.is_authenticated:
+        key = ("threads", consultation.id, section_id, sort, number, total, select_language())
+        key += (consultation.phase.value, revision)
+        html = fragments.cached(key)
+        if html is not None:
+            return {"threads": None, "threads_html": html, "threads_key": key}
+    threads = thread_page(
         consultation_id=consultation.id,
         section_id=section_id,
         total_threads=total,
-        sort=request.args.get("sort", "newest"),
-        page_number=page_number(request.args.get("page")),
-        per_page=current_app.config["COMMENTS_PER_PAGE"],
+        sort=sort,
+        page_number=number,
+        per_page=per_page,
         reader_id=current_user.id if current_user.is_authenticated else None,
     )
+    return {"threads": threads, "threads_html": None, "threads_key": key}
 
 
 def _contribution_context(consultation: Consultation, form: CommentForm | None) -> dict:
@@ -164,7 +203,9 @@ def _contribution_context(consultation: Consultation, form: CommentForm | None) 
             "can_contribute": can_contribute,
             "permissions": permissions,
             "now": now,
-            "here": request.full_path.rstrip("?"),
+            "user": current_user,
+            "signed_in": current_user.is_authenticated,
+            "language": select_language(),
             "stance_names": dict(STANCE_CHOICES),
             "my_votes": {},
         },

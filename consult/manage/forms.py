@@ -1,7 +1,6 @@
 """Forms of the officials' workspace."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     DateTimeLocalField,
@@ -12,13 +11,13 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..consultations.themes import KIND_NAMES, SCOPE_NAMES, THEMES
-from ..formtools import CheckboxesField, choices
+from ..formtools import CheckboxesField, Form, choices
 from ..i18n import LANGUAGE_NAMES
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
 
 
-class ConsultationForm(FlaskForm):
+class ConsultationForm(Form):
     title_ar = StringField(_l("Title in Arabic"), validators=[Length(max=300)])
     title_fr = StringField(_l("Title in French"), validators=[Length(max=300)])
     title_zgh = StringField(_l("Title in Tamazight"), validators=[Length(max=300)])
@@ -59,7 +58,7 @@ class ConsultationForm(FlaskForm):
             raise ValidationError(_l("The closing date must come after the opening date."))
 
 
-class DraftUploadForm(FlaskForm):
+class DraftUploadForm(Form):
     language = SelectField(_l("Language of this text"), choices=choices(LANGUAGE_NAMES.items()))
     text = TextAreaField(
         _l("Paste the text"),
@@ -75,12 +74,12 @@ class DraftUploadForm(FlaskForm):
     )
 
 
-class DraftConfirmForm(FlaskForm):
+class DraftConfirmForm(Form):
     """The preview's hidden fields; the rows themselves are read as lists (see routes)."""
 
     language = SelectField(choices=choices(LANGUAGE_NAMES.items()))
     preamble = TextAreaField()
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """Lifecycle buttons: schedule, open early, close early, back to draft."""

@@ -1,18 +1,17 @@
 """Report and moderation forms."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from ..formtools import choices
+from ..formtools import Form, choices
 from .models import REASONS
 from .names import REASON_NAMES
 
 _REASON_CHOICES = choices((r, REASON_NAMES[r]) for r in REASONS)
 
 
-class FlagForm(FlaskForm):
+class FlagForm(Form):
     reason = RadioField(
         _l("Why are you reporting this?"),
         choices=_REASON_CHOICES,
@@ -21,10 +20,10 @@ class FlagForm(FlaskForm):
     note = TextAreaField(_l("Details (optional)"), validators=[Length(max=1000)])
 
 
-class HideForm(FlaskForm):
+class HideForm(Form):
     reason = SelectField(_l("Reason shown in the thread"), choices=_REASON_CHOICES)
     note = TextAreaField(_l("Note (optional, shown with the reason)"), validators=[Length(max=300)])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """Restore, dismiss, block, unblock."""

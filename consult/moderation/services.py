@@ -8,6 +8,7 @@ from sqlalchemy import func, select, update
 
 from .. import audit
 from ..comments.models import Comment, CommentStatus
+from ..comments.services import mark_place_changed
 from ..counters import insert_if_absent
 from ..errors import Conflict, DomainError, NotAllowed
 from ..extensions import db
@@ -25,6 +26,7 @@ def is_hidden(target) -> bool:
 
 def _set_hidden(target, reason: str | None, note: str | None) -> None:
     if isinstance(target, Comment):
+        mark_place_changed(target.consultation_id, target.section_id)
         target.status = CommentStatus.HIDDEN if reason else CommentStatus.VISIBLE
     target.hidden_reason = reason
     target.hidden_note = note

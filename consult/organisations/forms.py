@@ -1,16 +1,15 @@
 """Forms for registering and running an organisation."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from ..accounts import profile
-from ..formtools import CheckboxesField, choices, lazy_choices
+from ..formtools import CheckboxesField, Form, choices, lazy_choices
 from .names import DOMAIN_NAMES, KIND_NAMES
 
 
-class OrganisationForm(FlaskForm):
+class OrganisationForm(Form):
     name_ar = StringField(_l("Name in Arabic"), validators=[Length(max=300)])
     name_fr = StringField(_l("Name in French"), validators=[Length(max=300)])
     name_zgh = StringField(_l("Name in Tamazight"), validators=[Length(max=300)])
@@ -34,9 +33,7 @@ class OrganisationForm(FlaskForm):
         ),
         validators=[DataRequired(message=_l("Choose a region, or abroad."))],
     )
-    country = SelectField(
-        _l("Country (if abroad)"), choices=[], validate_choice=False, default=""
-    )
+    country = SelectField(_l("Country (if abroad)"), choices=[], validate_choice=False, default="")
     domains = CheckboxesField(_l("Domains of action"), choices=choices(DOMAIN_NAMES.items()))
     contact_email = EmailField(
         _l("Contact e-mail address"),
@@ -73,7 +70,7 @@ class OrganisationForm(FlaskForm):
             raise ValidationError(_l("Choose the country you live in, or another answer above."))
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Form):
     email = EmailField(
         _l("E-mail address of the person to invite"),
         validators=[
@@ -86,13 +83,13 @@ class InviteForm(FlaskForm):
     )
 
 
-class MembershipForm(FlaskForm):
+class MembershipForm(Form):
     """Ask to join a network, or (for a network) invite a member organisation."""
 
     other = SelectField(_l("Organisation"), choices=[], validate_choice=False)
 
 
-class RejectForm(FlaskForm):
+class RejectForm(Form):
     reason = TextAreaField(
         _l("Reason for the rejection"),
         validators=[
@@ -102,5 +99,5 @@ class RejectForm(FlaskForm):
     )
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """The tiny form behind a single button (leave, accept, decline, verify...)."""

@@ -1,14 +1,15 @@
 """The officials' form that publishes an outcome report."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, TextAreaField
 from wtforms.validators import Length, Optional
+
+from ..formtools import Form
 
 LANGS = ("ar", "fr", "zgh")
 
 
-class PublishForm(FlaskForm):
+class PublishForm(Form):
     summary_ar = TextAreaField(_l("Summary in Arabic"), validators=[Length(max=8000)])
     summary_fr = TextAreaField(_l("Summary in French"), validators=[Length(max=8000)])
     summary_zgh = TextAreaField(_l("Summary in Tamazight"), validators=[Length(max=8000)])

@@ -1,17 +1,16 @@
 """The recommendation form and the one-button forms of the recommendation page."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.validators import Length
 
-from ..formtools import choices
+from ..formtools import Form, choices
 from ..i18n import LANGUAGE_NAMES
 from .names import KIND_NAMES
 
 
-class RecommendationForm(FlaskForm):
+class RecommendationForm(Form):
     organisation = SelectField(_l("On behalf of"), choices=[], validate_choice=False)
     target = SelectField(_l("Concerns"), choices=[], validate_choice=False)
     kind = RadioField(
@@ -37,9 +36,9 @@ class RecommendationForm(FlaskForm):
     )
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """Submit, withdraw, support."""
 
 
-class CoSignForm(FlaskForm):
+class CoSignForm(Form):
     organisation = SelectField(_l("Co-sign on behalf of"), choices=[], validate_choice=False)

@@ -130,12 +130,16 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def refresh(connection: Connection, kind: str, object_ids: Iterable[int]) -> None:
-    """Rebuild the documents of these objects from the database; drop those no longer public."""
+def refresh(
+    connection: Connection, kind: str, object_ids: Iterable[int], *, new: bool = False
+) -> None:
+    """Rebuild the documents of these objects from the database; drop those no longer public.
+    `new`: the objects were inserted in this transaction, so they have no documents yet."""
     public, id_column = _PUBLIC[kind]
     for ids in _chunks(sorted(set(object_ids)), _CHUNK):
-        doc_ids = list(chain.from_iterable(documents.object_document_ids(kind, i) for i in ids))
-        connection.execute(delete(_documents).where(_documents.c.id.in_(doc_ids)))
+        if not new:
+            doc_ids = [d for i in ids for d in documents.object_document_ids(kind, i)]
+            connection.execute(delete(_documents).where(_documents.c.id.in_(doc_ids)))
         rows = list(_rows_for(kind, connection.execute(public().where(id_column.in_(ids)))))
         if rows:
             connection.execute(insert(_documents), rows)
@@ -188,6 +192,7 @@ def _changed(instance, kind: str) -> bool:
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, flush_context) -> None:
     pending: dict[str, set[int]] = defaultdict(set)
+    inserted: dict[str, set[int]] = defaultdict(set)  # new rows have no documents to drop
     whole: set[int] = set()  # consultations that became public or went back to draft
     articles: set[int] = set()  # consultations whose final text came or went
     for instance in chain(session.new, session.dirty, session.deleted):
@@ -203,8 +208,8 @@ def _after_flush(session: Session, flush_context) -> None:
                 continue
             if kind == "consultation" and _crossed_draft(_history(instance, "status")):
                 whole.add(instance.id)
-        pending[kind].add(instance.id)
-    if not (pending or whole or articles):
+        (inserted if instance in session.new else pending)[kind].add(instance.id)
+    if not (pending or inserted or whole or articles):
         return
     connection = session.connection()
     for consultation_id in whole:
@@ -213,6 +218,8 @@ def _after_flush(session: Session, flush_context) -> None:
         reindex(connection, consultation_id, kinds=("article",))
     for kind, ids in pending.items():
         refresh(connection, kind, ids)
+    for kind, ids in inserted.items():
+        refresh(connection, kind, ids, new=True)
 
 
 def _history(instance, name: str):

@@ -1,16 +1,15 @@
 """Forms of the synthesis workspace."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from ..formtools import choices
+from ..formtools import Form, choices
 from .responses import OUTCOME_NAMES
 
 
-class NamesForm(FlaskForm):
+class NamesForm(Form):
     name_ar = StringField(_l("Name in Arabic"), validators=[Length(max=200)])
     name_fr = StringField(_l("Name in French"), validators=[Length(max=200)])
     name_zgh = StringField(_l("Name in Tamazight"), validators=[Length(max=200)])
@@ -19,11 +18,11 @@ class NamesForm(FlaskForm):
         return {lang: getattr(self, f"name_{lang}").data or "" for lang in ("ar", "fr", "zgh")}
 
 
-class MergeForm(FlaskForm):
+class MergeForm(Form):
     into = SelectField(_l("Merge into"), coerce=int, validators=[DataRequired()])
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(Form):
     outcome = RadioField(
         _l("Outcome"), choices=choices(OUTCOME_NAMES.items()), validators=[DataRequired()]
     )
@@ -58,7 +57,7 @@ def answer_data(response) -> dict | None:
     }
 
 
-class ImportForm(FlaskForm):
+class ImportForm(Form):
     file = FileField(
         _l("File (CSV or JSON Lines)"),
         description=_l(
