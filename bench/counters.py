@@ -3,7 +3,11 @@
 The rules are those of consult/comments/services.py: a withdrawn comment leaves the comment
 counts but keeps its place in the thread counts; a comment's discussion count is the number of
 replies anywhere below it (top-level comments only); votes and participants count every vote,
-and a participant is anyone who commented or voted there, once.
+and a participant is anyone who commented or voted there, once. Those of
+consult/recommendations/services.py and consult/organisations/services.py: a recommendation
+counts on its article and consultation from submission until withdrawn (never as a draft);
+co-signatures and supports are never taken back, so they count their rows; a network's
+member_count counts its accepted memberships.
 """
 
 from sqlalchemy import text
@@ -98,6 +102,34 @@ CHECKS = {
                 SELECT consultation_id, author_id FROM comment
                 UNION SELECT c.consultation_id, vote.user_id FROM vote
                       JOIN comment c ON c.id = vote.comment_id) e) x""",
+    "network member counts": """
+        SELECT o.id, o.member_count, coalesce(m.n, 0)
+        FROM organisation o LEFT JOIN (
+            SELECT network_id, count(*) AS n FROM network_membership WHERE status = 'accepted'
+            GROUP BY network_id) m ON m.network_id = o.id
+        WHERE o.member_count <> coalesce(m.n, 0)""",
+    "recommendation co-signature and support counts": """
+        SELECT r.id, r.cosignature_count, r.support_count, coalesce(c.n, 0), coalesce(s.n, 0)
+        FROM recommendation r
+        LEFT JOIN (SELECT recommendation_id, count(*) AS n FROM co_signature
+                   GROUP BY recommendation_id) c ON c.recommendation_id = r.id
+        LEFT JOIN (SELECT recommendation_id, count(*) AS n FROM support
+                   GROUP BY recommendation_id) s ON s.recommendation_id = r.id
+        WHERE r.cosignature_count <> coalesce(c.n, 0) OR r.support_count <> coalesce(s.n, 0)""",
+    "section recommendation counts": """
+        SELECT s.id, s.recommendation_count, coalesce(r.n, 0)
+        FROM section s LEFT JOIN (
+            SELECT section_id, count(*) AS n FROM recommendation
+            WHERE status NOT IN ('draft', 'withdrawn') GROUP BY section_id) r
+            ON r.section_id = s.id
+        WHERE s.recommendation_count <> coalesce(r.n, 0)""",
+    "consultation recommendation counts": """
+        SELECT k.id, k.recommendation_count, coalesce(r.n, 0)
+        FROM consultation k LEFT JOIN (
+            SELECT consultation_id, count(*) AS n FROM recommendation
+            WHERE status NOT IN ('draft', 'withdrawn') GROUP BY consultation_id) r
+            ON r.consultation_id = k.id
+        WHERE k.recommendation_count <> coalesce(r.n, 0)""",
 }
 
 

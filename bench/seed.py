@@ -2,9 +2,10 @@
 
 At scale 1: 60 articles (fr + ar), 20 000 citizens with profiles, 100 000 comments in threads
 (ar / fr / zgh, replies up to depth 3) and 1 000 000 votes, every stored counter and participant
-row as the services would have left them (bench/counters.py checks it). Text and structure
-depend only on the seed; dates are relative to the day of the run, so the consultation is open.
-Organisations and recommendations are not seeded: their models do not exist yet.
+row as the services would have left them (bench/counters.py checks it); 300 organisations and
+2 000 recommendations with their co-signatures and support (bench/seed_organisations.py). Text
+and structure depend only on the seed; dates are relative to the day of the run, so the
+consultation is open.
 
     python -m bench.seed --database sqlite:///bench/.work/x.sqlite3 --scale 0.01
 """
@@ -30,6 +31,8 @@ from . import threads as shape
 from .bulk import Inserter, tidy
 from .corpus import LANGUAGES, Writer, draft_articles
 from .database import app_config, engine_for, fresh_postgres, fresh_sqlite
+from .seed_organisations import TABLES as ORGANISATION_TABLES
+from .seed_organisations import seed_organisations
 
 FULL = {"users": 20_000, "comments": 100_000, "votes": 1_000_000}
 ARTICLES = 60
@@ -48,6 +51,7 @@ TABLES = (
     "vote",
     "consultation_participant",
     "section_participant",
+    *ORGANISATION_TABLES,
 )
 
 
@@ -91,6 +95,16 @@ def seed(url: str, *, scale: float = 1.0, seed: int = 7, log=print) -> dict:
         )
         log(f"  {len(cast['user'])} votes ({time.perf_counter() - started:.0f} s)")
         _store_totals(conn, meta, counts, articles)
+        begun = time.perf_counter()
+        made = seed_organisations(
+            put, conn, meta, scale=scale, seed=seed, citizens=citizens, opens=opens, end=end
+        )
+        log(
+            "  {organisations} organisations ({networks} networks, {memberships} memberships),"
+            " {recommendations} recommendations, {cosignatures} co-signatures, {supports}"
+            " supports".format(**made)
+            + f" ({time.perf_counter() - begun:.1f} s)"
+        )
         if conn.dialect.name == "postgresql":
             for table in (
                 "institution",
@@ -112,6 +126,7 @@ def seed(url: str, *, scale: float = 1.0, seed: int = 7, log=print) -> dict:
     indexed = _index_for_search(url, log)
     return {
         **n,
+        **made,
         "seed": seed,
         "scale": scale,
         "seconds": round(time.perf_counter() - started, 1),

@@ -53,6 +53,93 @@ def test_counter_check_notices_a_wrong_counter(seeded):
     assert {"section counts", "section participants"} <= set(problems)
 
 
+def test_seed_writes_the_organisations_and_recommendations_it_says(seeded):
+    _url, summary, engine = seeded
+    assert _count(engine, "SELECT count(*) FROM organisation") == summary["organisations"] >= 12
+    assert _count(engine, "SELECT count(*) FROM recommendation") == summary["recommendations"] >= 20
+    assert _count(engine, "SELECT count(*) FROM co_signature") == summary["cosignatures"] > 0
+    assert _count(engine, "SELECT count(*) FROM support") == summary["supports"] > 0
+    assert _count(engine, "SELECT count(DISTINCT kind) FROM organisation") == 4
+    assert _count(engine, "SELECT count(DISTINCT status) FROM organisation") == 3
+    assert _count(engine, "SELECT count(DISTINCT kind) FROM recommendation") == 4
+    assert _count(engine, "SELECT count(DISTINCT status) FROM recommendation") == 3
+    assert _count(engine, "SELECT max(member_count) FROM organisation WHERE kind = 'network'") >= 1
+    assert _count(engine, "SELECT recommendation_count FROM consultation WHERE id = 1") > 0
+    with engine.connect() as conn:
+        assert check_counters(conn) == {}
+
+
+def test_seeded_recommendations_follow_the_services_rules(seeded):
+    _url, _summary, engine = seeded
+    broken = {
+        "by an organisation that is not verified": """
+            SELECT count(*) FROM recommendation r JOIN organisation o ON o.id = r.organisation_id
+            WHERE o.status <> 'verified'""",
+        "by someone who does not represent it": """
+            SELECT count(*) FROM recommendation r LEFT JOIN representative p
+              ON p.organisation_id = r.organisation_id AND p.user_id = r.author_id
+            WHERE p.user_id IS NULL""",
+        "co-signed by its own or an unverified organisation": """
+            SELECT count(*) FROM co_signature c
+            JOIN recommendation r ON r.id = c.recommendation_id
+            JOIN organisation o ON o.id = c.organisation_id
+            WHERE c.organisation_id = r.organisation_id OR o.status <> 'verified'""",
+        "co-signed by someone who does not represent the co-signer": """
+            SELECT count(*) FROM co_signature c LEFT JOIN representative p
+              ON p.organisation_id = c.organisation_id AND p.user_id = c.signed_by_id
+            WHERE p.user_id IS NULL""",
+        "co-signed or supported while not submitted": """
+            SELECT count(*) FROM recommendation r
+            JOIN (SELECT recommendation_id, signed_at AS at FROM co_signature
+                  UNION ALL SELECT recommendation_id, supported_at FROM support) x
+              ON x.recommendation_id = r.id
+            WHERE r.submitted_at IS NULL OR x.at < r.submitted_at OR x.at > r.withdrawn_at""",
+        "amending or deleting no article": """
+            SELECT count(*) FROM recommendation
+            WHERE kind IN ('amend', 'delete') AND section_id IS NULL""",
+        "a network membership of an unverified organisation or of no network": """
+            SELECT count(*) FROM network_membership m
+            JOIN organisation n ON n.id = m.network_id JOIN organisation o ON o.id = m.member_id
+            WHERE n.kind <> 'network' OR n.status <> 'verified' OR o.status <> 'verified'""",
+        "a person representing more than three organisations": """
+            SELECT count(*) FROM (SELECT user_id FROM representative GROUP BY user_id
+                                  HAVING count(*) > 3) x""",
+    }
+    found = {rule: _count(engine, sql) for rule, sql in broken.items()}
+    assert found == dict.fromkeys(broken, 0)
+
+
+def test_public_recommendations_are_in_the_search_index(seeded):
+    _url, _summary, engine = seeded
+    public = "SELECT count(*) FROM recommendation WHERE status = 'submitted'"
+    indexed = "SELECT count(DISTINCT object_id) FROM search_document WHERE kind = 'recommendation'"
+    assert _count(engine, indexed) == _count(engine, public) > 0
+
+
+def test_counter_check_notices_a_wrong_recommendation_counter(seeded):
+    _url, _summary, engine = seeded
+    cosigned = "SELECT min(recommendation_id) FROM co_signature"
+    wrong = {
+        "recommendation co-signature and support counts": (
+            f"UPDATE recommendation SET cosignature_count = cosignature_count - 1"
+            f" WHERE id = ({cosigned})"
+        ),
+        "network member counts": "UPDATE organisation SET member_count = member_count + 1"
+        " WHERE kind = 'network'",
+        "section recommendation counts": "UPDATE section SET recommendation_count = 0"
+        " WHERE recommendation_count > 0",
+        "consultation recommendation counts": "UPDATE consultation SET recommendation_count ="
+        " recommendation_count + 1 WHERE id = 1",
+    }
+    for check, statement in wrong.items():
+        with engine.connect() as conn:
+            transaction = conn.begin()
+            conn.execute(text(statement))
+            problems = check_counters(conn)
+            transaction.rollback()
+        assert set(problems) == {check}, statement
+
+
 def test_seeded_language_is_the_one_the_app_would_detect(seeded):
     _url, _summary, engine = seeded
     with engine.connect() as conn:
