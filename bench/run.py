@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from . import load, probe, report
+from . import lifecycle, load, probe, report
 from .database import engine_for, fresh_postgres, fresh_sqlite, postgres_server_url
 from .seed import EMAIL, PASSWORD, seed
 from .servers import (
@@ -247,6 +247,8 @@ def measure(kind: str, url: str, seeded: dict, args, connections: list[int], flo
         db["mixed"] = _mixed(url, app, pages["article"], post_path, sessions, targets, args, db)
         if kind == "postgresql":
             db["scale_out"] = _scale_out(url, app, post_path, sessions, targets, args, db)
+        if not args.reuse_seed:  # for profiling pages: the run that seeded it concluded it
+            lifecycle.carry(db, url, servers, connections, lambda *a: _run(*a, args), log)
     logs = "".join(p.read_text(errors="replace") for p in (WORK / "logs").glob(f"app-{kind}*"))
     db["locked_errors"] = logs.count("database is locked")
     db["server_errors"] = logs.count("Traceback")
