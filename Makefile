@@ -46,12 +46,14 @@ run: seed
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check consult tests
 
-# The outcome report's PDF needs Pango and the Noto fonts (Arabic, Tifinagh) from the system.
+# The outcome report's PDF needs Pango, HarfBuzz's subsetter (fonts embedded in the PDF) and the
+# Noto fonts (Arabic, Tifinagh) from the system.
 # Installed when missing if this user may (root, apt-get); otherwise the PDF tests say why
 # they skip (and fail under CI=true).
 pdf-system:
 	@missing=""; \
 	ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so" || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so" || missing="$$missing libharfbuzz-subset0"; \
 	[ -f /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ] || missing="$$missing fonts-noto-core"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

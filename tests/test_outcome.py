@@ -264,3 +264,28 @@ def _embedded_fonts(pdf: bytes) -> bytes:
         except zlib.error:
             continue
     return b" ".join(names)
+
+
+def test_a_report_is_rendered_once_and_still_announces_a_newer_version(client, answered, app):
+    from consult import fragments
+
+    consultation = answered["consultation"]
+    assert _publish(client, answered).status_code == 302
+    report_url = f"/consultations/{consultation.id}/outcome/v1?lang=fr"
+    first = page(client.get(report_url))
+    hits = fragments.cache_for(app).hits
+    again = page(client.get(report_url))
+    assert fragments.cache_for(app).hits > hits  # the report body came from the cache
+    assert "Le droit à l'eau entre à l'article 2." in again and 'role="img"' in again
+    assert "Une version plus récente de ce rapport existe." not in first + again
+
+    recommendation = answered["recommendations"][0]
+    client.post(
+        url(answered, f"recommendations/{recommendation.id}"),
+        data={"outcome": "partly_accepted", "justification_fr": "En partie seulement."},
+    )
+    assert _publish(client, answered, note_fr="Réponse corrigée.").status_code == 302
+    old = page(client.get(report_url))
+    assert "Une version plus récente de ce rapport existe." in old
+    assert "En partie seulement." not in old
+    assert "En partie seulement." in page(client.get(report_url.replace("/v1", "/v2")))

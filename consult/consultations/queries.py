@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from ..extensions import db
 from ..institutions.models import Institution
@@ -110,9 +111,8 @@ def table_of_contents(version_id: int) -> list[SectionHead]:
     return [SectionHead(*row) for row in rows]
 
 
-def draft_article(consultation_id: int, slug: str) -> Section | None:
-    """An article of the text under consultation (the draft, not the final text), by slug."""
-    return db.session.scalars(
+def _draft_article_query(consultation_id: int, slug: str):
+    return (
         select(Section)
         .join(DocumentVersion, DocumentVersion.id == Section.version_id)
         .where(
@@ -123,7 +123,26 @@ def draft_article(consultation_id: int, slug: str) -> Section | None:
         )
         .order_by(DocumentVersion.number)
         .limit(1)
-    ).first()
+    )
+
+
+def draft_article(consultation_id: int, slug: str) -> Section | None:
+    """An article of the text under consultation (the draft, not the final text), by slug."""
+    return db.session.scalars(_draft_article_query(consultation_id, slug)).first()
+
+
+def consultation_and_draft_article(
+    consultation_id: int, slug: str
+) -> tuple[Consultation, Section] | None:
+    """Both in one statement, for the busiest page; the consultation without its themes."""
+    query = (
+        _draft_article_query(consultation_id, slug)
+        .add_columns(Consultation)
+        .join(Consultation, Consultation.id == Section.consultation_id)
+        .options(lazyload(Consultation.themes))
+    )
+    row = db.session.execute(query).first()
+    return (row[1], row[0]) if row else None
 
 
 def first_article(version_id: int) -> Section | None:

@@ -102,11 +102,10 @@ def render_consultation_page(
 
 @bp.get("/consultations/<int:consultation_id>/articles/<slug>")
 def article(consultation_id: int, slug: str):
-    consultation = get_readable_consultation(consultation_id, with_themes=False)
-    section = queries.draft_article(consultation.id, slug)
-    if section is None:
+    found = queries.consultation_and_draft_article(consultation_id, slug)
+    if found is None or not permissions.can_read_consultation(current_user, found[0]):
         abort(404)
-    return render_article_page(consultation, section)
+    return render_article_page(*found)
 
 
 def render_article_page(

@@ -8,8 +8,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from sqlalchemy import select, update
+from sqlalchemy.orm import defer
 
-from .. import background, clock
+from .. import background, clock, fragments
 from ..accounts.profile import AGE_BRACKETS, GENDERS, REGIONS
 from ..consultations.models import Consultation
 from ..consultations.routes import get_managed_consultation, get_readable_consultation
@@ -137,7 +138,12 @@ def _charts(indicators: dict) -> list[dict]:
 
 
 def _publication_or_404(consultation_id: int, version: int | None) -> Publication:
-    query = select(Publication).where(Publication.consultation_id == consultation_id)
+    """The publication without its snapshot, which is large: read it when it is needed."""
+    query = (
+        select(Publication)
+        .options(defer(Publication.snapshot))
+        .where(Publication.consultation_id == consultation_id)
+    )
     if version is None:
         query = query.order_by(Publication.version.desc()).limit(1)
     else:
@@ -155,7 +161,6 @@ def _report_context(consultation, publication, page_no: int, per_page: int) -> d
     return {
         "consultation": consultation,
         "publication": publication,
-        "latest": services.latest(consultation.id),
         "versions": services.versions(consultation.id),
         "snapshot": snapshot,
         "indicators": snapshot["indicators"],
@@ -179,10 +184,16 @@ def report_version(consultation_id: int, version: int | None):
     consultation = get_readable_consultation(consultation_id)
     publication = _publication_or_404(consultation.id, version)
     page_no = page_number(request.args.get("page"))
-    return render_template(
-        "outcome/report.html",
-        **_report_context(consultation, publication, page_no, RECOMMENDATIONS_PER_PAGE),
-    )
+    # A publication never changes: its rendered report is kept per page and language, and
+    # a cached one needs neither the snapshot nor the charts.
+    key = ("report", publication.id, page_no, RECOMMENDATIONS_PER_PAGE, select_language())
+    report_html = fragments.cached(key)
+    if report_html is not None:
+        context = {"consultation": consultation, "publication": publication}
+        context.update(versions=services.versions(consultation.id), report_html=report_html)
+    else:
+        context = _report_context(consultation, publication, page_no, RECOMMENDATIONS_PER_PAGE)
+    return render_template("outcome/report.html", report_key=key, **context)
 
 
 @bp.get("/consultations/<int:consultation_id>/outcome/v<int:version>.pdf")

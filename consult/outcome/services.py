@@ -5,6 +5,7 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import defer
 
 from .. import audit, clock
 from ..accounts.models import User
@@ -48,9 +49,11 @@ def latest(consultation_id: int) -> Publication | None:
 
 
 def versions(consultation_id: int) -> list[Publication]:
+    """Every version, oldest first, without their snapshots (read them one at a time)."""
     return list(
         db.session.scalars(
             select(Publication)
+            .options(defer(Publication.snapshot))
             .where(Publication.consultation_id == consultation_id)
             .order_by(Publication.version)
         )
