@@ -2,6 +2,7 @@
 
     python -m bench.pages --database sqlite:///$PWD/bench/.work/x.sqlite3 [--repeat 200]
     python -m bench.pages --database ... --profile article     # cProfile of one page
+    python -m bench.pages --database ... --posts               # comment and vote POSTs
 
 The figures of `make bench` move with the machine's load; CPU time per request does not (much),
 so this is what to watch while making a page cheaper. Each page is requested once to warm up,
@@ -53,8 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument("--profile", help="a page name to profile with cProfile instead")
     parser.add_argument("--reader", type=int, default=2, help="user id of the signed-in reader")
+    parser.add_argument("--posts", action="store_true", help="time comment and vote POSTs")
     args = parser.parse_args(argv)
-    app = create_app({**app_config(args.database), "RATELIMIT_ENABLED": False})
+    settings = {"RATELIMIT_ENABLED": False, "WTF_CSRF_ENABLED": not args.posts}
+    app = create_app({**app_config(args.database), **settings})
+    if args.posts:
+        return _posts(app, read_targets(args.database), args.repeat)
     pages = read_targets(args.database).pages()
     if args.profile:
         client = _client(app, "fr", None)
@@ -80,6 +85,36 @@ def main(argv: list[str] | None = None) -> int:
             # Measured between our pages, so both see the same load on the machine.
             ms = cpu_per_request(floor, "/article/1", args.repeat)
             print(f"{'floor':<14}{'article':<11}{ms:7.1f}ms")
+    return 0
+
+
+def _posts(app, targets, repeat: int) -> int:
+    """Median CPU of a comment POST and of a vote POST (each changing the database: run it on
+    a copy you can spare), signed in as 38 different citizens in turn."""
+    clients = [_client(app, "fr", reader) for reader in range(2, 40)]
+    values = ("agree", "disagree", "pass")
+
+    def comment(i: int):
+        body = f"Je propose de préciser le délai de réponse, point {i}."
+        data = {"section": targets.busiest_slug, "body": body, "stance": ""}
+        return clients[i % len(clients)].post(
+            f"/consultations/{targets.consultation_id}/comments", data=data
+        )
+
+    def vote(i: int):
+        comment_id = targets.vote_comment_ids[i % len(targets.vote_comment_ids)]
+        data = {"value": values[i % 3], "next": "/"}
+        return clients[i % len(clients)].post(f"/comments/{comment_id}/vote", data=data)
+
+    for name, send in (("comment POST", comment), ("vote POST", vote)):
+        first = send(0)
+        assert first.status_code in (302, 303), (name, first.status_code, first.location)
+        samples = []
+        for i in range(1, repeat + 1):
+            started = time.process_time()
+            send(i)
+            samples.append(time.process_time() - started)
+        print(f"{name:<14}{statistics.median(samples) * 1000:7.1f}ms")
     return 0
 
 

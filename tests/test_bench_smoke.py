@@ -188,3 +188,20 @@ def test_every_measured_request_answers_under_gunicorn(seeded, tmp_path):
     assert "Traceback" not in server.log_text()
     with engine.connect() as conn:
         assert check_counters(conn) == {}
+
+
+def test_cpu_per_page_and_per_post_tools_run_on_the_seed(seeded, capsys, frozen_clock):
+    """bench/pages.py (in-process CPU per request), last: its posts change the seed."""
+    from datetime import UTC, datetime
+
+    from bench import pages
+
+    # The seed's consultation is open around the day of the run, not the tests' frozen day.
+    frozen_clock.moment = datetime.now(UTC)
+    url, _summary, engine = seeded
+    assert pages.main(["--database", url, "--repeat", "2"]) == 0
+    assert pages.main(["--database", url, "--repeat", "2", "--posts"]) == 0
+    printed = capsys.readouterr().out
+    assert "article" in printed and "comment POST" in printed and "vote POST" in printed
+    with engine.connect() as conn:
+        assert check_counters(conn) == {}  # the posts went through the services

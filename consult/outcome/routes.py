@@ -181,7 +181,7 @@ def report(consultation_id: int):
 
 @bp.get("/consultations/<int:consultation_id>/outcome/v<int:version>")
 def report_version(consultation_id: int, version: int | None):
-    consultation = get_readable_consultation(consultation_id)
+    consultation = get_readable_consultation(consultation_id, with_themes=False)
     publication = _publication_or_404(consultation.id, version)
     page_no = page_number(request.args.get("page"))
     # A publication never changes: its rendered report is kept per page and language, and
