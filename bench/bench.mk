@@ -1,5 +1,5 @@
 # The benchmark harness of issue 7 (bench/README.md); the Makefile includes this fragment.
-#   make bench                         the full run: SQLite and PostgreSQL, ~20 minutes
+#   make bench                         the full run: SQLite and PostgreSQL, ~25 minutes
 #   make bench BENCH_ARGS=--quick      a small seed and short runs, to try the harness
 BENCH_ARGS ?=
 
